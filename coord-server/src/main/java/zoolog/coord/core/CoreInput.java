@@ -1,0 +1,30 @@
+package zoolog.coord.core;
+
+import zoolog.protocol.zk.ConnectRequest;
+import zoolog.protocol.zk.ZkRequest;
+
+/**
+ * Everything that can happen to the coordination core. The network adapter turns decoded frames
+ * into these, the store reports durability as {@link Persisted}, and a timer sends {@link Tick}s.
+ * Connections are plain ids chosen by the adapter; the core never sees a socket.
+ */
+public sealed interface CoreInput {
+
+    /** A client connection's first frame. {@code remoteHost} becomes the connection's ip identity. */
+    record Connect(long connectionId, String remoteHost, int remotePort, ConnectRequest request) implements CoreInput {}
+
+    /** A frame after the handshake: header fields and the decoded body. */
+    record Request(long connectionId, int xid, ZkRequest request) implements CoreInput {}
+
+    /** A request whose opcode this server does not know: answered UNIMPLEMENTED, then the connection closes. */
+    record UnknownRequest(long connectionId, int xid, int opCode) implements CoreInput {}
+
+    /** The connection went away (client closed, network error, or bad input). */
+    record Disconnected(long connectionId) implements CoreInput {}
+
+    /** Periodic clock input: drives session expiry and container/TTL cleanup. */
+    record Tick() implements CoreInput {}
+
+    /** Every transaction with a zxid up to and including {@code zxid} is durable. */
+    record Persisted(long zxid) implements CoreInput {}
+}
