@@ -24,7 +24,7 @@ import zoolog.protocol.zk.ZkResponse;
  * sets and deletes, multis and session closes, partly pipelined before the store acknowledges
  * them, give the same results and the same final tree in the core as in {@link TreeModel}.
  */
-class DataTreeModelProperties {
+class DataTreeModelTest {
 
     private static final int SLOTS = 3;
     private static final List<String> PATHS = List.of("/a", "/b", "/a/x", "/a/y", "/b/x", "/a/x/z");
