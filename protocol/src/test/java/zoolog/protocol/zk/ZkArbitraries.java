@@ -4,6 +4,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * jqwik generators for every request, response and connect record of the ZooKeeper protocol.
@@ -24,9 +25,9 @@ final class ZkArbitraries {
                 .withCharRange('\ue000', '\uffff')
                 .ofMaxLength(12);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, ascii),
-                net.jqwik.api.Tuple.of(2, unicode),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just((String) null)));
+                Tuple.of(6, ascii),
+                Tuple.of(2, unicode),
+                Tuple.of(1, Arbitraries.just((String) null)));
     }
 
     static Arbitrary<byte[]> bytes() {

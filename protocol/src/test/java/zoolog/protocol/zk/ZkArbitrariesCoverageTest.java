@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ZkArbitrariesCoverageTest {
 
-    private static final int SAMPLES = 5000;
+    private static final int SAMPLES = 1500;
 
     @Test
     void everyRequestTypeIsGenerated() {

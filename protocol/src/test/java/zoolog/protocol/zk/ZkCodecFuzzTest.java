@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -58,13 +59,13 @@ class ZkCodecFuzzTest {
         }
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 1500)
     void randomBytesOnlyFailWithJuteException(@ForAll @Size(max = 200) byte[] bytes,
             @ForAll("lengthMaxes") int lengthMax) {
         decodeEverySide(bytes, lengthMax);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 1500)
     void randomBodiesBehindAValidHeaderOnlyFailWithJuteException(@ForAll("opCodes") int opCode,
             @ForAll @Size(max = 120) byte[] body, @ForAll("lengthMaxes") int lengthMax) {
         ByteBuf request = Unpooled.buffer().writeInt(1).writeInt(opCode).writeBytes(body);
@@ -73,7 +74,7 @@ class ZkCodecFuzzTest {
         onlyJuteException(() -> ZkCodec.decodeReply(reply, opCode));
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 1500)
     void mutatedRequestsOnlyFailWithJuteException(@ForAll("requests") ZkRequest request,
             @ForAll("mutations") List<Mutation> mutations, @ForAll("lengthMaxes") int lengthMax) {
         ByteBuf frame = ZkCodecRoundTripTest.encodedFrame(out -> ZkCodec.encodeRequest(1, request, out));
@@ -81,7 +82,7 @@ class ZkCodecFuzzTest {
         onlyJuteException(() -> ZkCodec.decodeRequest(frame, lengthMax));
     }
 
-    @Property(tries = 2000)
+    @Property
     void mutatedRepliesOnlyFailWithJuteException(@ForAll("responses") ZkResponse body,
             @ForAll("mutations") List<Mutation> mutations) {
         ByteBuf frame = ZkCodecRoundTripTest.encodedFrame(out -> ZkCodec.encodeReply(1, 1, 0, body, out));
@@ -89,7 +90,7 @@ class ZkCodecFuzzTest {
         onlyJuteException(() -> ZkCodec.decodeReply(frame, ZkArbitraries.requestOpCodeFor(body)));
     }
 
-    @Property(tries = 2000)
+    @Property
     void mutatedConnectFramesOnlyFailWithJuteException(@ForAll("connectRequests") ConnectRequest request,
             @ForAll("connectResponses") ConnectResponse response, @ForAll("mutations") List<Mutation> mutations,
             @ForAll("lengthMaxes") int lengthMax) {
@@ -101,7 +102,7 @@ class ZkCodecFuzzTest {
         onlyJuteException(() -> ZkCodec.decodeConnectResponse(responseFrame));
     }
 
-    @Property(tries = 2000)
+    @Property
     void everyStrictPrefixOfARequestIsRejected(@ForAll("requests") ZkRequest request, @ForAll int cut) {
         ByteBuf frame = ZkCodecRoundTripTest.encodedFrame(out -> ZkCodec.encodeRequest(1, request, out));
         frame.writerIndex(frame.readerIndex() + Math.floorMod(cut, frame.readableBytes()));
@@ -138,7 +139,7 @@ class ZkCodecFuzzTest {
 
     @Provide
     Arbitrary<Integer> opCodes() {
-        return Arbitraries.of(java.util.Arrays.stream(ALL_OPCODES).boxed().toList());
+        return Arbitraries.of(Arrays.stream(ALL_OPCODES).boxed().toList());
     }
 
     @Provide
