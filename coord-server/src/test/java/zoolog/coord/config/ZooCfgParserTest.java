@@ -147,11 +147,15 @@ class ZooCfgParserTest {
     }
 
     @Test
-    void relativeDataDirResolvesAgainstTheWorkingDirectory() {
+    void relativeDataDirResolvesAgainstTheWorkingDirectory() throws IOException {
         Path relative = Path.of("target", "zoo-cfg-test-" + ProcessHandle.current().pid());
-        CoordConfig config = ok("dataDir=" + relative + "\nclientPort=2181\n");
-        assertEquals(relative.toAbsolutePath().normalize(), config.dataDir());
-        assertTrue(config.dataDir().isAbsolute());
+        try {
+            CoordConfig config = ok("dataDir=" + relative + "\nclientPort=2181\n");
+            assertEquals(relative.toAbsolutePath().normalize(), config.dataDir());
+            assertTrue(Files.isDirectory(config.dataDir()));
+        } finally {
+            Files.deleteIfExists(relative);
+        }
     }
 
     @Test
