@@ -111,9 +111,9 @@ public final class ZooCfgParser {
             }
             CfgKey<?> cfgKey = row.get();
             writtenAs.put(cfgKey, key);
-            String trailing = trailingBlankProblem(value);
-            if (trailing != null) {
-                fail(cfgKey, key, trailing);
+            String blank = blankProblem(value);
+            if (blank != null) {
+                fail(cfgKey, key, blank);
                 return;
             }
             Converted<?> converted = cfgKey.reader().apply(value);
@@ -363,14 +363,35 @@ public final class ZooCfgParser {
     }
 
     /**
-     * A blank copied along with a value made ZooKeeper fail obscurely (seed 001 shows
-     * "Address unresolved: cdh1:3888 "), so Zoolog names the blank instead of guessing what was meant.
+     * Seed 001 blames a blank after a port for ZooKeeper's "Address unresolved: cdh1:3888 ".
+     * ZooKeeper trims ASCII blanks, but not the non-breaking or full-width spaces that web pages and
+     * Chinese input methods leave behind, and those are invisible in an error message. Zoolog names
+     * any blank at either end of a value (Properties already drops leading ASCII ones), with its
+     * code point when it is not a plain space or tab.
      */
-    private static String trailingBlankProblem(String value) {
-        if (value.isEmpty() || !Character.isWhitespace(value.charAt(value.length() - 1))) {
+    private static String blankProblem(String value) {
+        if (value.isEmpty()) {
             return null;
         }
-        String kind = value.endsWith(" ") ? "a trailing space" : "trailing whitespace";
-        return "'" + value + "' has " + kind;
+        char last = value.charAt(value.length() - 1);
+        if (isBlank(last)) {
+            return "'" + value + "' has a trailing " + describeBlank(last);
+        }
+        char first = value.charAt(0);
+        return isBlank(first) ? "'" + value + "' has a leading " + describeBlank(first) : null;
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static String describeBlank(char blank) {
+        return switch (blank) {
+            case ' ' -> "space";
+            case '\t' -> "tab";
+            case '\u00A0' -> "non-breaking space (U+00A0)";
+            case '\u3000' -> "full-width space (U+3000)";
+            default -> String.format("blank (U+%04X)", (int) blank);
+        };
     }
 }

@@ -82,8 +82,18 @@ class ZooCfgParserTest {
     void trailingSpaceAfterANumberIsNamed() {
         assertEquals(List.of("conf/zoo.cfg: clientPort: '2181 ' has a trailing space"),
                 errors("dataDir=" + tmp + "\nclientPort=2181 \n"));
-        assertEquals(List.of("conf/zoo.cfg: tickTime: '2000\t' has trailing whitespace"),
+        assertEquals(List.of("conf/zoo.cfg: tickTime: '2000\t' has a trailing tab"),
                 errors("dataDir=" + tmp + "\nclientPort=2181\ntickTime=2000\t\n"));
+    }
+
+    @Test
+    void invisibleBlanksZooKeeperDoesNotTrimAreNamedByCodePoint() {
+        assertEquals(List.of("conf/zoo.cfg: clientPort: '2181\u00A0' has a trailing non-breaking space (U+00A0)"),
+                errors("dataDir=" + tmp + "\nclientPort=2181\u00A0\n"));
+        assertEquals(List.of("conf/zoo.cfg: clientPort: '2181\u3000' has a trailing full-width space (U+3000)"),
+                errors("dataDir=" + tmp + "\nclientPort=2181\u3000\n"));
+        assertEquals(List.of("conf/zoo.cfg: clientPort: '\u00A02181' has a leading non-breaking space (U+00A0)"),
+                errors("dataDir=" + tmp + "\nclientPort=\u00A02181\n"));
     }
 
     @Test
