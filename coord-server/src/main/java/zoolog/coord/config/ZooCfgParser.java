@@ -136,6 +136,10 @@ public final class ZooCfgParser {
                 fail(ZooCfgKeys.SERVER, key, "'" + idText + "' is not a server id from 0 to " + ServerSpec.SERVER_ID_MAX);
                 return;
             }
+            if (servers.containsKey(id)) {
+                fail(ZooCfgKeys.SERVER, key, "server id " + id + " is given twice");
+                return;
+            }
             if (!resolves(address.host())) {
                 fail(ZooCfgKeys.SERVER, key, "host '" + address.host() + "' cannot be resolved");
                 return;
@@ -159,7 +163,7 @@ public final class ZooCfgParser {
             Integer tick = valueOrDefault(ZooCfgKeys.TICK_TIME);
             Path dataDir = directory(ZooCfgKeys.DATA_DIR, null);
             Path dataLogDir = directory(ZooCfgKeys.DATA_LOG_DIR, dataDir);
-            int[] sessionTimeouts = sessionTimeouts(tick);
+            SessionTimeouts sessionTimeouts = sessionTimeouts(tick);
             int snapRetainCount = snapRetainCount();
             List<ServerSpec> ensemble = List.copyOf(servers.values());
             OptionalInt myid = myid(dataDir, ensemble);
@@ -172,7 +176,7 @@ public final class ZooCfgParser {
             }
             CoordConfig config = new CoordConfig(
                     tick, dataDir, dataLogDir, clientPortAddress, clientPort,
-                    sessionTimeouts[0], sessionTimeouts[1],
+                    sessionTimeouts.minMillis(), sessionTimeouts.maxMillis(),
                     valueOrDefault(ZooCfgKeys.MAX_CLIENT_CNXNS),
                     valueOrDefault(ZooCfgKeys.FOUR_LETTER_WORD_WHITELIST),
                     valueOrDefault(ZooCfgKeys.AUTOPURGE_PURGE_INTERVAL), snapRetainCount,
@@ -204,14 +208,14 @@ public final class ZooCfgParser {
             return absolute;
         }
 
-        /** {min, max}; derived from tickTime when absent, as ZooKeeper does. */
-        private int[] sessionTimeouts(Integer tick) {
+        /** The session timeout bounds; derived from tickTime when absent, as ZooKeeper does. */
+        private SessionTimeouts sessionTimeouts(Integer tick) {
             Integer min = given(ZooCfgKeys.MIN_SESSION_TIMEOUT);
             Integer max = given(ZooCfgKeys.MAX_SESSION_TIMEOUT);
             boolean minKnown = min != null || (tick != null && !failed.contains(ZooCfgKeys.MIN_SESSION_TIMEOUT));
             boolean maxKnown = max != null || (tick != null && !failed.contains(ZooCfgKeys.MAX_SESSION_TIMEOUT));
             if (!minKnown || !maxKnown) {
-                return new int[] {0, 0};
+                return new SessionTimeouts(0, 0);
             }
             int effectiveMin = min != null ? min : 2 * tick;
             int effectiveMax = max != null ? max : 20 * tick;
@@ -221,7 +225,7 @@ public final class ZooCfgParser {
                 CfgKey<Integer> blamed = max != null ? ZooCfgKeys.MAX_SESSION_TIMEOUT : ZooCfgKeys.MIN_SESSION_TIMEOUT;
                 fail(blamed, blamed.name(), "minSessionTimeout " + minText + " is greater than maxSessionTimeout " + maxText);
             }
-            return new int[] {effectiveMin, effectiveMax};
+            return new SessionTimeouts(effectiveMin, effectiveMax);
         }
 
         private int snapRetainCount() {
@@ -347,6 +351,8 @@ public final class ZooCfgParser {
             warnings.add(new ConfigProblem(source, key, reason));
         }
     }
+
+    private record SessionTimeouts(int minMillis, int maxMillis) {}
 
     private static String addressClash(ServerSpec other, ServerLines.Address address) {
         if (!other.host().equals(address.host())) {

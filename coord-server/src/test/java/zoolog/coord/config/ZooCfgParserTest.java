@@ -224,9 +224,11 @@ class ZooCfgParserTest {
         assertEquals(List.of(
                 "conf/zoo.cfg: server.256: '256' is not a server id from 0 to 255",
                 "conf/zoo.cfg: server.n: 'n' is not a server id from 0 to 255",
-                "conf/zoo.cfg: server.3: address localhost:2888 is also used by server.1"),
+                "conf/zoo.cfg: server.3: address localhost:2888 is also used by server.1",
+                "conf/zoo.cfg: server.01: server id 1 is given twice"),
                 errors("dataDir=" + tmp + "\nclientPort=2181\nserver.1=localhost:2888:3888\n"
-                        + "server.256=localhost:2889:3889\nserver.n=localhost:2890:3890\nserver.3=localhost:2888:3999\n"));
+                        + "server.256=localhost:2889:3889\nserver.n=localhost:2890:3890\nserver.3=localhost:2888:3999\n"
+                        + "server.01=localhost:2891:3891\n"));
     }
 
     @Test
