@@ -106,9 +106,6 @@ public final class CoreLoop implements CoreGateway, AutoCloseable {
         Query<T> query = new Query<>(question, new CompletableFuture<>());
         if (!enqueue(query)) {
             query.answer().completeExceptionally(new IllegalStateException("the coordination core is not running"));
-        } else if (state.get() == State.STOPPED) {
-            // The loop stopped while we were enqueueing; nobody else will drain this query.
-            failQueuedQueries();
         }
         return query.answer();
     }
@@ -132,6 +129,11 @@ public final class CoreLoop implements CoreGateway, AutoCloseable {
         try {
             while (state.get() != State.STOPPED) {
                 if (inbox.offer(work, SUBMIT_RECHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (state.get() == State.STOPPED) {
+                        // Stopped while we were enqueueing: nobody will run this, so say so.
+                        failQueuedQueries();
+                        return false;
+                    }
                     return true;
                 }
             }
