@@ -22,6 +22,8 @@ public interface CoreGateway {
     /**
      * Runs {@code question} on the core thread between two inputs. The future fails when the core
      * has stopped or {@code question} throws; callers must copy what they need out of the view.
+     * It completes on the core thread, so continuations that do real work should be attached
+     * with an executor ({@code thenApplyAsync(fn, eventLoop)}) to keep them off that thread.
      */
     <T> CompletableFuture<T> query(Function<CoreView, T> question);
 }
