@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import zoolog.protocol.jute.JuteException;
 import zoolog.protocol.zk.ConnectRequest;
 import zoolog.protocol.zk.ConnectResponse;
+import zoolog.protocol.zk.DecodedRequest;
 import zoolog.protocol.zk.WatcherEvent;
 import zoolog.protocol.zk.ZkCodec;
 import zoolog.protocol.zk.ZkResponse;
@@ -18,7 +19,7 @@ public final class ZkFrameCodec implements FrameCodec {
 
     @Override
     public DecodedFrame decodeRequest(ByteBuf frame, int lengthMax) throws JuteException {
-        ZkCodec.DecodedRequest decoded = ZkCodec.decodeRequest(frame, lengthMax);
+        DecodedRequest decoded = ZkCodec.decodeRequest(frame, lengthMax);
         return new DecodedFrame(decoded.xid(), decoded.opCode(), decoded.request());
     }
 
