@@ -58,5 +58,4 @@ class FourLetterWordTest {
         assertFalse(list.isEnabled(FourLetterWord.MNTR));
         assertEquals(List.of("bogus", "MNTR"), list.unknownCommands());
     }
-
 }
