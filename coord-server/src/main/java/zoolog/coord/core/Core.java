@@ -1,13 +1,15 @@
 package zoolog.coord.core;
 
 /**
- * The coordination core as its driver sees it: inputs in, effects out (through the
- * {@link CoreEffects} it was built with), and a read-only view for admin commands. The driver
- * calls both methods from one thread only.
+ * The coordination core as its driver sees it: one entry point for inputs and a read-only view for
+ * the four-letter words. The core loop calls both on its single thread, so implementations need no
+ * locks; effects of a step go to the {@link CoreEffects} the implementation was built with.
  */
 public interface Core {
 
+    /** Handles one input at {@code nowMillis}, read once by the loop from its injected clock. */
     void step(long nowMillis, CoreInput input);
 
+    /** The current state, valid only on the core thread and only until the next step. */
     CoreView view();
 }
