@@ -2,6 +2,7 @@ package zoolog.bench.compare;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -120,6 +121,7 @@ public final class CompareRunner implements Callable<Integer> {
     private Duration startupTimeout;
 
     private final AtomicReference<ServerProcess> runningServer = new AtomicReference<>();
+    private final AtomicReference<Path> runningDataDir = new AtomicReference<>();
 
     public static void main(String[] args) {
         BenchLogging.configure();
@@ -217,6 +219,7 @@ public final class CompareRunner implements Callable<Integer> {
         List<LoadSpec> workloads = workloads(port);
         List<WorkloadRun> runs = new ArrayList<>();
         Path dataDir = Files.createTempDirectory(dataRoot, "zoolog-bench-" + system + "-");
+        runningDataDir.set(dataDir);
         try {
             Path zooCfg = runDir.resolve(system + ".zoo.cfg");
             ZooCfg.forRun(dataDir.resolve("data"), dataDir.resolve("datalog"), port, sessions).writeTo(zooCfg);
@@ -244,6 +247,7 @@ public final class CompareRunner implements Callable<Integer> {
                 runningServer.set(null);
             }
         } finally {
+            runningDataDir.set(null);
             deleteRecursively(dataDir);
         }
         return runs;
@@ -306,6 +310,7 @@ public final class CompareRunner implements Callable<Integer> {
         return Files.createDirectories(runDir);
     }
 
+    /** The shutdown hook: on Ctrl-C or SIGTERM, leave no server process and no data directory behind. */
     private void killRunningServer() {
         ServerProcess server = runningServer.getAndSet(null);
         if (server != null) {
@@ -313,13 +318,26 @@ public final class CompareRunner implements Callable<Integer> {
                 server.kill();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Path dataDir = runningDataDir.getAndSet(null);
+        if (dataDir != null) {
+            try {
+                deleteRecursively(dataDir);
+            } catch (IOException | UncheckedIOException leftBehind) {
+                System.err.println("coord: could not delete " + dataDir + ": " + leftBehind.getMessage());
             }
         }
     }
 
+    /**
+     * True if nothing listens on the port. SO_REUSEADDR is on, as servers set it, so connections of
+     * an earlier run lingering in TIME_WAIT do not count as "in use".
+     */
     private static boolean isPortFree(int port) {
         try (ServerSocket probe = new ServerSocket()) {
-            probe.setReuseAddress(false);
+            probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException inUse) {

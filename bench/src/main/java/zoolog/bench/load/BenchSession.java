@@ -22,7 +22,7 @@ import org.apache.zookeeper.ZooKeeper;
  * {@link #issueUntil}; permits come back and latencies are recorded on the ZooKeeper event thread.
  * This is a closed loop: a new request is sent only when an earlier one has been answered.
  */
-final class BenchSession implements AutoCloseable {
+final class BenchSession {
 
     /** How often a load thread waiting for a permit looks at the clock, so it stops on time. */
     private static final long PERMIT_POLL_MILLIS = 20;
@@ -121,8 +121,8 @@ final class BenchSession implements AutoCloseable {
         recorders.get(type).addTo(latencyTotal, errorsTotal);
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /** Closes the session on the server and stops the handle's threads. */
+    void close() throws InterruptedException {
         zookeeper.close();
     }
 

@@ -93,7 +93,7 @@ public final class MarkdownReport {
             out.append("| ").append(run.system()).append(" | ").append(run.workload()).append(" | ");
             Optional<LoadResult> measured = run.result();
             if (measured.isEmpty()) {
-                out.append("failed | ").append((MISSING + " | ").repeat(6)).append('\n');
+                out.append("failed").append((" | " + MISSING).repeat(6)).append(" |\n");
                 continue;
             }
             LoadResult result = measured.get();
