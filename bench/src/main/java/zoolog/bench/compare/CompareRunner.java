@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -266,9 +267,9 @@ public final class CompareRunner implements Callable<Integer> {
         try {
             LoadResult result = run.run();
             out.printf("%s%s ops/s, p50 %d µs, p99 %d µs, errors %d, server CPU-s/1k ops %s%n", prefix,
-                    String.format("%,.0f", result.opsPerSecond()), result.all().p50Micros(), result.all().p99Micros(),
+                    String.format(Locale.ROOT, "%,.0f", result.opsPerSecond()), result.all().p50Micros(), result.all().p99Micros(),
                     result.all().errors(), result.serverCpuSecondsPer1kOps().isPresent()
-                            ? String.format("%.4f", result.serverCpuSecondsPer1kOps().getAsDouble()) : "n/a");
+                            ? String.format(Locale.ROOT, "%.4f", result.serverCpuSecondsPer1kOps().getAsDouble()) : "n/a");
             out.flush();
             return WorkloadRun.measured(system, version, spec.workloadName(), result);
         } catch (LoadFailure failure) {
