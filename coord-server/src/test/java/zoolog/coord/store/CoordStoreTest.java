@@ -84,6 +84,10 @@ class CoordStoreTest {
             store.flush();
             assertTrue(hasWalFile(logDir.resolve("version-2/wal")), "WAL written under dataLogDir");
             assertTrue(!hasWalFile(dataDir.resolve("version-2/db")), "no WAL inside the database directory");
+            Path snapshot = store.snapshot();
+            try (StoreReader reader = StoreReader.openSnapshot(snapshot)) {
+                assertEquals(1, reader.lastLogZxid(), "a snapshot is self-contained even with a separate WAL");
+            }
         }
         try (CoordStore store = CoordStore.open(dataDir, logDir, zxid -> { })) {
             assertEquals(List.of(1L), TestTxns.load(store).zxids());
@@ -133,9 +137,12 @@ class CoordStoreTest {
 
     @Test
     void secondWriterOnTheSameDirectoryIsRefused() throws Exception {
-        try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {
+        CoordStore first = CoordStore.open(dir, null, zxid -> { });
+        try {
             StoreException e = assertThrows(StoreException.class, () -> CoordStore.open(dir, null, zxid -> { }));
             assertTrue(e.getMessage().startsWith("cannot open the store at "), e.getMessage());
+        } finally {
+            first.close();
         }
     }
 

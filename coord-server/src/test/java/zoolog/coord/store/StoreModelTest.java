@@ -16,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import zoolog.coord.core.CoreEffects.NodeWrite;
 import zoolog.coord.core.CoreEffects.SessionWrite;
 import zoolog.protocol.txn.StoredNode;
@@ -27,7 +28,7 @@ import zoolog.protocol.txn.Txn;
  * simple in-memory model: after every reopen, load must report exactly the model's nodes (in
  * UTF-8 byte order), sessions (in unsigned id order) and log tail after materializedZxid.
  */
-class StoreModelProperties {
+class StoreModelTest {
     private static final List<String> PATHS = List.of("/", "/a", "/a/b", "/a-b", "/b", "/\u00e4", "/a/b/c");
     private static final List<Long> SESSION_IDS = List.of(1L, 2L, 0x8000_0000_0000_0001L);
 
@@ -89,9 +90,9 @@ class StoreModelProperties {
                 .as(Materialize::new);
         Arbitrary<Action> reopen = Arbitraries.just(new Reopen());
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(4, append),
-                        net.jqwik.api.Tuple.of(3, materialize),
-                        net.jqwik.api.Tuple.of(1, reopen))
+                        Tuple.of(4, append),
+                        Tuple.of(3, materialize),
+                        Tuple.of(1, reopen))
                 .list().ofMaxSize(20);
     }
 
