@@ -22,7 +22,10 @@ import zoolog.protocol.txn.Txn;
 
 /**
  * The coordination server's durable store: one RocksDB database holding the transaction log and
- * the materialised tree (byte formats and directory layout in {@link StoreLayout}). The log is
+ * the materialised tree. Column families: {@code log} (8-byte big-endian zxid to a {@code Txn}
+ * protobuf), {@code nodes} (UTF-8 path to {@code StoredNode}), {@code sessions} (8-byte big-endian
+ * session id to {@code StoredSession}), {@code meta} (ASCII name to a small value;
+ * {@code materializedZxid} is 8 bytes big-endian); directory layout in {@link StoreLayout}. The log is
  * the source of truth; the {@code nodes}/{@code sessions} column families and
  * {@code meta.materializedZxid} are written lazily after commit, so recovery is "load the tree,
  * then replay the log after materializedZxid". RocksDB's WAL is where the fsync happens, so it
