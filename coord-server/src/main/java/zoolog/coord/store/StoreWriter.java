@@ -1,0 +1,317 @@
+package zoolog.coord.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.stream.Stream;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import zoolog.coord.core.CoreEffects.NodeWrite;
+import zoolog.coord.core.CoreEffects.SessionWrite;
+
+/**
+ * The body of the {@code coord-store-writer} thread, the only thread that writes to RocksDB.
+ * Each round it drains the {@link WriteQueue}, folds appends and materialisations into ONE
+ * WriteBatch in call order and writes it with {@code sync=true} if it holds an append: one fsync
+ * of the WAL covers every write that arrived while the previous one was running (group commit).
+ * Then it reports the highest durable zxid, and takes a checkpoint every {@code snapCount} logged
+ * txns. A failed write is never retried: the store turns failed, the queue refuses further writes
+ * and everything pending fails, because after a failed fsync the state of the file is unknown.
+ */
+final class StoreWriter implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
+
+    private final RocksHandles h;
+    private final WriteQueue queue;
+    private final Path dataDir;
+    private final int snapCount;
+    private final LongConsumer onPersisted;
+    private final Consumer<StoreException> onFailure;
+    private final AtomicLong syncCount = new AtomicLong();
+    private volatile long persistedZxid;
+    private volatile StoreException failure;
+    /** Writer thread only: the zxid the last written materialisation reflects. */
+    private long materializedZxid;
+    /** Writer thread only: txns logged since the last snapshot. */
+    private long txnsSinceSnapshot;
+
+    StoreWriter(RocksHandles h, WriteQueue queue, Path dataDir, int snapCount, long persistedZxid,
+                long materializedZxid, LongConsumer onPersisted, Consumer<StoreException> onFailure) {
+        this.h = h;
+        this.queue = queue;
+        this.dataDir = dataDir;
+        this.snapCount = snapCount;
+        this.persistedZxid = persistedZxid;
+        this.materializedZxid = materializedZxid;
+        this.onPersisted = onPersisted;
+        this.onFailure = onFailure;
+    }
+
+    long syncCount() {
+        return syncCount.get();
+    }
+
+    long persistedZxid() {
+        return persistedZxid;
+    }
+
+    StoreException failure() {
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        try (WriteOptions syncWrite = new WriteOptions().setSync(true); WriteOptions plainWrite = new WriteOptions()) {
+            List<StoreWrite> items = queue.drain();
+            while (!items.isEmpty()) {
+                try {
+                    process(items, syncWrite, plainWrite);
+                } catch (StoreException | RuntimeException e) {
+                    fail(e, items);
+                    return;
+                }
+                items = queue.drain();
+            }
+            syncOnClose();
+        }
+    }
+
+    private void process(List<StoreWrite> items, WriteOptions syncWrite, WriteOptions plainWrite) throws StoreException {
+        Group group = new Group();
+        try {
+            for (StoreWrite item : items) {
+                if (item instanceof StoreWrite.Append) {
+                    group.append((StoreWrite.Append) item);
+                } else if (item instanceof StoreWrite.Materialize) {
+                    group.materialize((StoreWrite.Materialize) item);
+                } else if (item instanceof StoreWrite.PutMeta) {
+                    group.putMeta((StoreWrite.PutMeta) item);
+                } else {
+                    group = write(group, syncWrite, plainWrite);
+                    runBarrier(item, plainWrite);
+                }
+            }
+            write(group, syncWrite, plainWrite).close();
+        } catch (RocksDBException e) {
+            group.close();
+            throw new StoreException("write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a non-empty group and reports it; returns a fresh group for the writes after it. */
+    private Group write(Group group, WriteOptions syncWrite, WriteOptions plainWrite) throws RocksDBException {
+        if (group.batch.count() == 0) {
+            return group;
+        }
+        try (group) {
+            h.db.write(group.needsSync ? syncWrite : plainWrite, group.batch);
+        }
+        if (group.needsSync) {
+            syncCount.incrementAndGet();
+        }
+        if (group.materializedZxid >= 0) {
+            materializedZxid = group.materializedZxid;
+        }
+        group.durableMeta.forEach(done -> done.complete(null));
+        if (group.highestAppendedZxid > 0) {
+            persistedZxid = group.highestAppendedZxid;
+            txnsSinceSnapshot += group.appendCount;
+            try {
+                onPersisted.accept(group.highestAppendedZxid);
+            } catch (RuntimeException e) {
+                LOG.error("onPersisted callback threw; the store carries on", e);
+            }
+            if (snapCount > 0 && txnsSinceSnapshot >= snapCount) {
+                try {
+                    takeSnapshot();
+                } catch (StoreException e) {
+                    LOG.error("automatic snapshot failed: {}", e.getMessage());
+                }
+            }
+        }
+        return new Group();
+    }
+
+    private void runBarrier(StoreWrite item, WriteOptions plainWrite) throws RocksDBException {
+        if (item instanceof StoreWrite.Flush) {
+            ((StoreWrite.Flush) item).done().complete(null);
+        } else if (item instanceof StoreWrite.Snapshot) {
+            CompletableFuture<Path> done = ((StoreWrite.Snapshot) item).done();
+            try {
+                done.complete(takeSnapshot());
+            } catch (StoreException e) {
+                done.completeExceptionally(e);
+            }
+        } else if (item instanceof StoreWrite.Purge) {
+            StoreWrite.Purge purge = (StoreWrite.Purge) item;
+            try {
+                purge.done().complete(purge(purge.snapRetainCount(), plainWrite));
+            } catch (StoreException e) {
+                purge.done().completeExceptionally(e);
+            }
+        } else {
+            throw new IllegalStateException("no handler for " + item.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Checkpoints the database into {@code snapshot.<materializedZxid>}. RocksDB flushes the
+     * memtables first and hard-links the SST files, so the cost does not grow with the data. If
+     * nothing was materialised since the last snapshot the existing one is returned.
+     */
+    private Path takeSnapshot() throws StoreException {
+        txnsSinceSnapshot = 0;
+        Path dir = StoreLayout.snapshotDir(dataDir, materializedZxid);
+        if (Files.isDirectory(dir)) {
+            return dir;
+        }
+        try (Checkpoint checkpoint = Checkpoint.create(h.db)) {
+            checkpoint.createCheckpoint(dir.toString());
+        } catch (RocksDBException e) {
+            throw new StoreException("snapshot " + dir + " failed: " + e.getMessage(), e);
+        }
+        LOG.info("snapshot {} taken", dir);
+        return dir;
+    }
+
+    /**
+     * Deletes all but the newest {@code retain} snapshots, then every log entry older than the
+     * oldest retained snapshot's zxid: that snapshot, or the live tree, covers them. Returns how
+     * many snapshots were deleted. The log deletion is not synced; a crash merely keeps it.
+     */
+    private int purge(int retain, WriteOptions plainWrite) throws StoreException, RocksDBException {
+        List<Path> snapshots;
+        try {
+            snapshots = StoreLayout.snapshots(dataDir);
+        } catch (IOException e) {
+            throw new StoreException("cannot list snapshots: " + e.getMessage(), e);
+        }
+        if (snapshots.isEmpty()) {
+            return 0;
+        }
+        int deleteCount = Math.max(0, snapshots.size() - retain);
+        for (Path old : snapshots.subList(0, deleteCount)) {
+            deleteTree(old);
+            LOG.info("snapshot {} purged", old);
+        }
+        long keepFromZxid = Math.min(materializedZxid,
+                StoreLayout.snapshotZxid(snapshots.get(deleteCount)).getAsLong());
+        if (keepFromZxid > 0) {
+            try (WriteBatch batch = new WriteBatch()) {
+                batch.deleteRange(h.log, StoreLayout.longKey(0), StoreLayout.longKey(keepFromZxid));
+                h.db.write(plainWrite, batch);
+            }
+        }
+        return deleteCount;
+    }
+
+    private static void deleteTree(Path root) throws StoreException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> deepestFirst = new ArrayList<>();
+            walk.sorted(Comparator.reverseOrder()).forEach(deepestFirst::add);
+            for (Path path : deepestFirst) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot delete " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Materialisations were written without fsync; make them durable before the handles close. */
+    private void syncOnClose() {
+        try {
+            h.db.syncWal();
+        } catch (RocksDBException e) {
+            fail(new StoreException("final WAL sync failed: " + e.getMessage(), e), List.of());
+        }
+    }
+
+    private void fail(Exception cause, List<StoreWrite> current) {
+        StoreException reason = cause instanceof StoreException
+                ? (StoreException) cause
+                : new StoreException("store writer crashed: " + cause, cause);
+        failure = reason;
+        LOG.error("store failed, refusing all further writes (the node must fence itself): {}", reason.getMessage());
+        queue.close(reason);
+        failPending(current, reason);
+        failPending(queue.drain(), reason);
+        try {
+            onFailure.accept(reason);
+        } catch (RuntimeException e) {
+            LOG.error("onFailure callback threw", e);
+        }
+    }
+
+    private static void failPending(List<StoreWrite> items, StoreException reason) {
+        for (StoreWrite item : items) {
+            if (item instanceof StoreWrite.PutMeta) {
+                ((StoreWrite.PutMeta) item).done().completeExceptionally(reason);
+            } else if (item instanceof StoreWrite.Flush) {
+                ((StoreWrite.Flush) item).done().completeExceptionally(reason);
+            } else if (item instanceof StoreWrite.Snapshot) {
+                ((StoreWrite.Snapshot) item).done().completeExceptionally(reason);
+            } else if (item instanceof StoreWrite.Purge) {
+                ((StoreWrite.Purge) item).done().completeExceptionally(reason);
+            }
+        }
+    }
+
+    /** The writes of one group commit, accumulated in call order. */
+    private final class Group implements AutoCloseable {
+        final WriteBatch batch = new WriteBatch();
+        final List<CompletableFuture<Void>> durableMeta = new ArrayList<>();
+        boolean needsSync;
+        long highestAppendedZxid;
+        long appendCount;
+        long materializedZxid = -1;
+
+        void append(StoreWrite.Append append) throws RocksDBException {
+            long zxid = append.txn().getZxid();
+            batch.put(h.log, StoreLayout.longKey(zxid), append.txn().toByteArray());
+            needsSync = true;
+            highestAppendedZxid = zxid;
+            appendCount++;
+        }
+
+        void materialize(StoreWrite.Materialize m) throws RocksDBException {
+            for (NodeWrite node : m.nodes()) {
+                if (node.node() == null) {
+                    batch.delete(h.nodes, StoreLayout.pathKey(node.path()));
+                } else {
+                    batch.put(h.nodes, StoreLayout.pathKey(node.path()), node.node().toByteArray());
+                }
+            }
+            for (SessionWrite session : m.sessions()) {
+                if (session.session() == null) {
+                    batch.delete(h.sessions, StoreLayout.longKey(session.sessionId()));
+                } else {
+                    batch.put(h.sessions, StoreLayout.longKey(session.sessionId()), session.session().toByteArray());
+                }
+            }
+            batch.put(h.meta, StoreLayout.metaKey(StoreLayout.META_MATERIALIZED_ZXID), StoreLayout.longKey(m.zxid()));
+            materializedZxid = m.zxid();
+        }
+
+        void putMeta(StoreWrite.PutMeta put) throws RocksDBException {
+            batch.put(h.meta, StoreLayout.metaKey(put.key()), put.value());
+            needsSync = true;
+            durableMeta.add(put.done());
+        }
+
+        @Override
+        public void close() {
+            batch.close();
+        }
+    }
+}
