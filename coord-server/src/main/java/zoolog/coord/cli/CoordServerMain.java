@@ -10,6 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import zoolog.coord.tools.DumpLogCommand;
+import zoolog.coord.tools.DumpSnapshotCommand;
 
 /**
  * The {@code coord-server} command line: one picocli command whose subcommands are the server's
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "coord-server",
         description = "Zoolog coordination server (ZooKeeper-compatible).",
-        subcommands = {StartForegroundCommand.class, HelpCommand.class})
+        subcommands = {StartForegroundCommand.class, DumpLogCommand.class, DumpSnapshotCommand.class, HelpCommand.class})
 public final class CoordServerMain implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -48,7 +48,7 @@ public final class TxnLogDump {
             case CREATE_SESSION:
                 return "createSession timeout " + txn.getCreateSession().getTimeoutMillis();
             case CLOSE_SESSION:
-                return "closeSession ephemerals " + txn.getCloseSession().getEphemeralPathsList();
+                return "closeSession";
             case MULTI:
                 StringJoiner ops = new StringJoiner("; ");
                 for (Txn op : txn.getMulti().getOpsList()) {
