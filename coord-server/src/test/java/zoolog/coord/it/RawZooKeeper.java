@@ -12,14 +12,14 @@ import org.apache.zookeeper.proto.RequestHeader;
  * given and returns the server's error code. Other clients (and older or buggy ones) do not validate
  * paths, so the server's own answer to an invalid request is part of the contract.
  */
-final class RawZooKeeper extends ZooKeeper {
+public final class RawZooKeeper extends ZooKeeper {
 
     RawZooKeeper(String connectString, int sessionTimeoutMillis, Watcher watcher) throws IOException {
         super(connectString, sessionTimeoutMillis, watcher);
     }
 
     /** Sends {@code request} with {@code opCode}; returns the reply's error code (0 = OK). */
-    int submit(int opCode, Record request, Record response) throws InterruptedException {
+    public int submit(int opCode, Record request, Record response) throws InterruptedException {
         RequestHeader header = new RequestHeader();
         header.setType(opCode);
         ReplyHeader reply = cnxn.submitRequest(header, request, response, null);

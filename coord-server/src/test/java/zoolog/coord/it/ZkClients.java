@@ -54,6 +54,15 @@ public final class ZkClients implements ExtensionContext.Store.CloseableResource
         return zk;
     }
 
+    /** A connected {@link RawZooKeeper}, for requests the official client would refuse to send. */
+    public RawZooKeeper connectRaw() throws Exception {
+        RecordingWatcher watcher = new RecordingWatcher();
+        RawZooKeeper zk = new RawZooKeeper(server.connectString(), SESSION_TIMEOUT_MILLIS_DEFAULT, watcher);
+        register(zk);
+        watcher.awaitState(KeeperState.SyncConnected);
+        return zk;
+    }
+
     /**
      * A second handle on an existing session (same id and password), as a client does when it moves
      * to another server. Not waited for: the outcome (SyncConnected or Expired) is what tests check.
