@@ -75,13 +75,16 @@ public final class ZkClients implements ExtensionContext.Store.CloseableResource
 
     /** A started and connected Curator client with a short retry back-off. */
     public CuratorFramework curator() throws InterruptedException {
-        return curator(SESSION_TIMEOUT_MILLIS_DEFAULT);
+        return curator(server.connectString(), SESSION_TIMEOUT_MILLIS_DEFAULT);
     }
 
-    /** A started and connected Curator client asking for {@code sessionTimeoutMillis}. */
-    public CuratorFramework curator(int sessionTimeoutMillis) throws InterruptedException {
+    /**
+     * A started and connected Curator client over {@code connectString} (the server, or a
+     * {@link TcpProxy} in front of it) asking for {@code sessionTimeoutMillis}.
+     */
+    public CuratorFramework curator(String connectString, int sessionTimeoutMillis) throws InterruptedException {
         CuratorFramework curator = CuratorFrameworkFactory.builder()
-                .connectString(server.connectString())
+                .connectString(connectString)
                 .sessionTimeoutMs(sessionTimeoutMillis)
                 .connectionTimeoutMs((int) TimeUnit.SECONDS.toMillis(CONNECT_WAIT_SECONDS))
                 .retryPolicy(new ExponentialBackoffRetry(50, 10))
