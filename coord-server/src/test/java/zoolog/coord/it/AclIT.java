@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static zoolog.coord.it.CrudIT.assertThrowsCode;
+import static zoolog.coord.it.ZkAssertions.assertThrowsCode;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -140,8 +140,13 @@ public final class ApacheZooKeeperTestServer implements TestServer {
     }
 
     @Override
-    public void close() throws Exception {
-        stop();
+    public void close() throws IOException {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping Apache ZooKeeper", e);
+        }
         deleteRecursively(baseDir);
     }
 

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static zoolog.coord.it.ZkAssertions.assertThrowsCode;
 
 import java.util.List;
 import java.util.Set;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException.Code;
 import org.apache.zookeeper.Watcher.Event.EventType;
 import org.apache.zookeeper.ZooDefs.Ids;
 import org.apache.zookeeper.ZooKeeper;
@@ -124,7 +126,7 @@ class CrudIT {
         assertEquals(parent + "/lock-0000000002", zk.create(parent + "/lock-", null, Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL_SEQUENTIAL));
 
         // A failed create does not advance it; a delete does not rewind it.
-        assertThrowsCode(org.apache.zookeeper.KeeperException.Code.NODEEXISTS,
+        assertThrowsCode(Code.NODEEXISTS,
                 () -> zk.create(parent + "/plain", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
         zk.delete(parent + "/job-0000000001", -1);
         assertEquals(parent + "/job-0000000003", zk.create(parent + "/job-", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL));
@@ -251,11 +253,5 @@ class CrudIT {
 
     private static List<String> identities(List<ClientInfo> infos) {
         return infos.stream().map(info -> info.getAuthScheme() + ":" + info.getUser()).toList();
-    }
-
-    static void assertThrowsCode(org.apache.zookeeper.KeeperException.Code code, org.junit.jupiter.api.function.Executable call) {
-        org.apache.zookeeper.KeeperException thrown =
-                org.junit.jupiter.api.Assertions.assertThrows(org.apache.zookeeper.KeeperException.class, call);
-        assertEquals(code, thrown.code(), thrown.toString());
     }
 }

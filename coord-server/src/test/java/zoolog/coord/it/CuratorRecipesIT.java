@@ -46,6 +46,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class CuratorRecipesIT {
 
     private static final long WAIT_SECONDS = 30;
+    /** Far more recipe events than any test here produces. */
+    private static final int EVENTS_MAX = 1_000;
 
     @Test
     void interProcessMutexExcludesAcrossFiveSessions(ZkClients clients) throws Exception {
@@ -92,7 +94,7 @@ class CuratorRecipesIT {
     @Test
     void leaderLatchElectsExactlyOneLeaderAndMovesLeadershipOnClose(ZkClients clients) throws Exception {
         String latchPath = UniquePaths.unique("leader");
-        BlockingQueue<String> elected = new LinkedBlockingQueue<>();
+        BlockingQueue<String> elected = new LinkedBlockingQueue<>(EVENTS_MAX);
         List<LeaderLatch> latches = new ArrayList<>();
         try {
             for (String id : List.of("p0", "p1", "p2")) {
@@ -137,7 +139,7 @@ class CuratorRecipesIT {
         writer.create().forPath(root, "r".getBytes(UTF_8));
         writer.create().forPath(root + "/a", "a0".getBytes(UTF_8));
 
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        BlockingQueue<String> events = new LinkedBlockingQueue<>(EVENTS_MAX);
         CuratorCacheListener listener = CuratorCacheListener.builder()
                 .forCreates(node -> events.add("created " + node.getPath() + " " + data(node)))
                 .forChanges((before, after) -> events.add("changed " + after.getPath() + " " + data(before) + "->" + data(after)))

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static zoolog.coord.it.CrudIT.assertThrowsCode;
+import static zoolog.coord.it.ZkAssertions.assertThrowsCode;
 
 import java.util.List;
 import org.apache.zookeeper.CreateMode;

@@ -12,6 +12,7 @@ import org.apache.zookeeper.proto.RequestHeader;
  * given and returns the server's error code. Other clients (and older or buggy ones) do not validate
  * paths, so the server's own answer to an invalid request is part of the contract.
  */
+@SuppressWarnings("try") // close() comes from ZooKeeper and may throw InterruptedException.
 public final class RawZooKeeper extends ZooKeeper {
 
     RawZooKeeper(String connectString, int sessionTimeoutMillis, Watcher watcher) throws IOException {

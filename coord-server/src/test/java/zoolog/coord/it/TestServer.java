@@ -1,5 +1,7 @@
 package zoolog.coord.it;
 
+import java.io.IOException;
+
 /**
  * A running ZooKeeper-compatible server that the client compatibility tests talk to. The tests only
  * see this interface, so the same assertions run against Apache ZooKeeper (the reference) and
@@ -35,5 +37,5 @@ public interface TestServer extends AutoCloseable {
 
     /** Stops the server and deletes its data directory. */
     @Override
-    void close() throws Exception;
+    void close() throws IOException;
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,7 +105,7 @@ class ZkCliIT {
     }
 
     private static String digestHash(String userPassword) throws Exception {
-        String digest = org.apache.zookeeper.server.auth.DigestAuthenticationProvider.generateDigest(userPassword);
+        String digest = DigestAuthenticationProvider.generateDigest(userPassword);
         return digest.substring(digest.indexOf(':') + 1);
     }
 

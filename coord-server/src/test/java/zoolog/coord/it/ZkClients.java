@@ -25,6 +25,8 @@ public final class ZkClients implements ExtensionContext.Store.CloseableResource
     public static final int SESSION_TIMEOUT_MILLIS_DEFAULT = 30_000;
     public static final long CONNECT_WAIT_SECONDS = 20;
     private static final int CLOSE_WAIT_MILLIS = 10_000;
+    /** More clients than any one test opens; beyond it a test is leaking clients. */
+    public static final int CLIENTS_MAX = 64;
 
     private final TestServer server;
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -89,7 +91,7 @@ public final class ZkClients implements ExtensionContext.Store.CloseableResource
                 .connectionTimeoutMs((int) TimeUnit.SECONDS.toMillis(CONNECT_WAIT_SECONDS))
                 .retryPolicy(new ExponentialBackoffRetry(50, 10))
                 .build();
-        opened.push(curator);
+        register(curator);
         curator.start();
         assertTrue(curator.blockUntilConnected((int) CONNECT_WAIT_SECONDS, TimeUnit.SECONDS), "Curator did not connect");
         return curator;
@@ -101,8 +103,12 @@ public final class ZkClients implements ExtensionContext.Store.CloseableResource
         closeOne(client);
     }
 
-    private void register(ZooKeeper zk) {
-        opened.push(zk);
+    private void register(AutoCloseable client) {
+        if (opened.size() >= CLIENTS_MAX) {
+            closeOne(client);
+            fail("a test opened more than " + CLIENTS_MAX + " clients");
+        }
+        opened.push(client);
     }
 
     /**
