@@ -8,7 +8,9 @@ import zoolog.coord.tree.DataTree;
 import zoolog.coord.tree.PathRules;
 import zoolog.coord.tree.Znode;
 import zoolog.coord.watch.WatchManager;
+import zoolog.protocol.zk.Acl;
 import zoolog.protocol.zk.ErrorCode;
+import zoolog.protocol.zk.Id;
 import zoolog.protocol.zk.OpCode;
 import zoolog.protocol.zk.Perms;
 import zoolog.protocol.zk.Watches;
@@ -62,7 +64,7 @@ final class ReadRequests {
         } else if (request instanceof ZkRequest.GetAllChildrenNumber r) {
             return allChildrenNumber(r, connection);
         } else if (request instanceof ZkRequest.WhoAmI) {
-            return Answer.ok(new ZkResponse.WhoAmI(List.copyOf(connection.ids)));
+            return Answer.ok(new ZkResponse.WhoAmI(whoAmI(connection)));
         } else if (request instanceof ZkRequest.AddWatch r) {
             return addWatch(r, connection);
         } else if (request instanceof ZkRequest.RemoveWatches r) {
@@ -145,7 +147,29 @@ final class ReadRequests {
         if (!aclPolicy.check(node.acl(), Perms.READ | Perms.ADMIN, connection.ids)) {
             return Answer.error(ErrorCode.NO_AUTH);
         }
-        return Answer.ok(new ZkResponse.GetAcl(node.acl(), node.stat()));
+        List<Acl> acl = aclPolicy.check(node.acl(), Perms.ADMIN, connection.ids) ? node.acl() : masked(node.acl());
+        return Answer.ok(new ZkResponse.GetAcl(acl, node.stat()));
+    }
+
+    /** Without ADMIN, digest hashes are hidden (user:x), as ZooKeeper does, so they cannot be attacked offline. */
+    private static List<Acl> masked(List<Acl> acl) {
+        List<Acl> result = new ArrayList<>(acl.size());
+        for (Acl entry : acl) {
+            Id id = entry.id();
+            boolean digest = id.scheme().equals("digest") && id.id().indexOf(':') >= 0;
+            result.add(digest ? new Acl(entry.perms(), new Id("digest", id.id().substring(0, id.id().indexOf(':')) + ":x")) : entry);
+        }
+        return result;
+    }
+
+    /** The connection's identities as whoAmI shows them: digest ids by user name only. */
+    private static List<Id> whoAmI(Connection connection) {
+        List<Id> result = new ArrayList<>(connection.ids.size());
+        for (Id id : connection.ids) {
+            int colon = id.id().indexOf(':');
+            result.add(id.scheme().equals("digest") && colon >= 0 ? new Id("digest", id.id().substring(0, colon)) : id);
+        }
+        return result;
     }
 
     private Answer multiRead(ZkRequest.Multi request, Connection connection) {

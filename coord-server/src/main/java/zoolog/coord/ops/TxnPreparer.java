@@ -169,7 +169,7 @@ public final class TxnPreparer {
         if (mode.isSequential()) {
             path = path + String.format("%010d", parent.cversion());
         }
-        if (!PathRules.isValid(path) || path.equals(PathRules.ROOT)) {
+        if (!PathRules.isValid(path)) {
             return Outcome.fail(ErrorCode.BAD_ARGUMENTS);
         }
         if (view.get(path) != null) {

@@ -127,13 +127,21 @@ public final class WatchManager {
 
     // ---------------------------------------------------------------- inspection (4lw)
 
+    /**
+     * Registrations as ZooKeeper's zk_watch_count counts them: its data table holds data,
+     * persistent and recursive watches, its child table child and persistent ones.
+     */
     public int watchCount() {
-        return data.size() + child.size() + persistent.size() + recursive.size();
+        return data.size() + child.size() + 2 * persistent.size() + recursive.size();
     }
 
+    /**
+     * The inspection methods below describe ZooKeeper's data-watch table (data, persistent and
+     * recursive watches), which is what its wchs, wchc and wchp commands print.
+     */
     public int watchedPathCount() {
         Set<String> paths = new HashSet<>();
-        for (Table table : List.of(data, child, persistent, recursive)) {
+        for (Table table : dataTables()) {
             paths.addAll(table.byPath.keySet());
         }
         return paths.size();
@@ -141,7 +149,7 @@ public final class WatchManager {
 
     public Map<Long, Set<String>> pathsByConnection() {
         Map<Long, Set<String>> result = new HashMap<>();
-        for (Table table : List.of(data, child, persistent, recursive)) {
+        for (Table table : dataTables()) {
             table.byConnection.forEach((id, paths) -> result.computeIfAbsent(id, k -> new HashSet<>()).addAll(paths));
         }
         return result;
@@ -149,10 +157,14 @@ public final class WatchManager {
 
     public Map<String, Set<Long>> connectionsByPath() {
         Map<String, Set<Long>> result = new HashMap<>();
-        for (Table table : List.of(data, child, persistent, recursive)) {
+        for (Table table : dataTables()) {
             table.byPath.forEach((path, ids) -> result.computeIfAbsent(path, k -> new HashSet<>()).addAll(ids));
         }
         return result;
+    }
+
+    private List<Table> dataTables() {
+        return List.of(data, persistent, recursive);
     }
 
     /** One watch table: path → connections, with the reverse index for cheap disconnects. */

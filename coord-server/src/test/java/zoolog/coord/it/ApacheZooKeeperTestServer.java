@@ -150,7 +150,7 @@ public final class ApacheZooKeeperTestServer implements TestServer {
         deleteRecursively(baseDir);
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
