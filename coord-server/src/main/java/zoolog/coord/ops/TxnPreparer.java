@@ -223,21 +223,12 @@ public final class TxnPreparer {
 
     private Outcome setData(ZkRequest.SetData request, List<Id> ids, long zxid, NodeView view) {
         String path = request.path();
-        if (!PathRules.isValid(path)) {
-            return Outcome.fail(ErrorCode.BAD_ARGUMENTS);
+        Checked checked = checkExisting(path, Perms.WRITE, request.version(), ids, view);
+        if (checked.error != null) {
+            return Outcome.fail(checked.error);
         }
-        NodeState node = view.get(path);
-        if (node == null) {
-            return Outcome.fail(ErrorCode.NO_NODE);
-        }
-        if (!aclPolicy.check(node.acl(), Perms.WRITE, ids)) {
-            return Outcome.fail(ErrorCode.NO_AUTH);
-        }
-        if (request.version() != -1 && request.version() != node.version()) {
-            return Outcome.fail(ErrorCode.BAD_VERSION);
-        }
-        int newVersion = node.version() + 1;
-        view.put(path, zxid, node.withVersion(newVersion));
+        int newVersion = checked.node.version() + 1;
+        view.put(path, zxid, checked.node.withVersion(newVersion));
         SetDataTxn.Builder body = SetDataTxn.newBuilder()
                 .setPath(path)
                 .setData(bytes(request.data()))
@@ -276,22 +267,33 @@ public final class TxnPreparer {
     }
 
     private Outcome check(ZkRequest.Check request, List<Id> ids, NodeView view) {
-        String path = request.path();
+        Checked checked = checkExisting(request.path(), Perms.READ, request.version(), ids, view);
+        if (checked.error != null) {
+            return Outcome.fail(checked.error);
+        }
+        return Outcome.of(Txn.newBuilder().setCheckVersion(
+                CheckVersionTxn.newBuilder().setPath(request.path()).setVersion(request.version())));
+    }
+
+    /** A node that passed the checks setData and check share, or the first check it failed. */
+    private record Checked(NodeState node, ErrorCode error) {}
+
+    /** Valid path, existing node, {@code perm} granted, data version matching (-1 matches any). */
+    private Checked checkExisting(String path, int perm, int expectedVersion, List<Id> ids, NodeView view) {
         if (!PathRules.isValid(path)) {
-            return Outcome.fail(ErrorCode.BAD_ARGUMENTS);
+            return new Checked(null, ErrorCode.BAD_ARGUMENTS);
         }
         NodeState node = view.get(path);
         if (node == null) {
-            return Outcome.fail(ErrorCode.NO_NODE);
+            return new Checked(null, ErrorCode.NO_NODE);
         }
-        if (!aclPolicy.check(node.acl(), Perms.READ, ids)) {
-            return Outcome.fail(ErrorCode.NO_AUTH);
+        if (!aclPolicy.check(node.acl(), perm, ids)) {
+            return new Checked(null, ErrorCode.NO_AUTH);
         }
-        if (request.version() != -1 && request.version() != node.version()) {
-            return Outcome.fail(ErrorCode.BAD_VERSION);
+        if (expectedVersion != -1 && expectedVersion != node.version()) {
+            return new Checked(null, ErrorCode.BAD_VERSION);
         }
-        return Outcome.of(Txn.newBuilder().setCheckVersion(
-                CheckVersionTxn.newBuilder().setPath(path).setVersion(request.version())));
+        return new Checked(node, null);
     }
 
     private static ByteString bytes(byte[] data) {
