@@ -30,6 +30,7 @@ final class CoreHarness implements CoreEffects {
 
     record Closed(long connectionId) implements Output {}
 
+    static final int SESSION_TIMEOUT_MILLIS = 10_000;
     static final CoordCore.Settings SETTINGS = new CoordCore.Settings(2000, 4000, 40000, 1, true, null, 60_000);
 
     final List<Output> outputs = new ArrayList<>();
@@ -72,7 +73,7 @@ final class CoreHarness implements CoreEffects {
     /** Opens a connection with a new session and returns its session id. */
     long connect(long connectionId) {
         step(new CoreInput.Connect(connectionId, "127.0.0.1", 40000 + (int) connectionId,
-                new ConnectRequest(0, 0, 10_000, 0, new byte[16], false, true)));
+                new ConnectRequest(0, 0, SESSION_TIMEOUT_MILLIS, 0, new byte[16], false, true)));
         persistAll();
         return lastConnected(connectionId).response().sessionId();
     }

@@ -21,7 +21,7 @@ import zoolog.protocol.zk.ZkResponse;
 
 /**
  * Model-based property: random sequences of creates (all plain and sequential modes), versioned
- * sets and deletes, multis and session closes, partly pipelined before the store acknowledges
+ * sets and deletes, multis, session closes and session expiries, partly pipelined before the store acknowledges
  * them, give the same results and the same final tree in the core as in {@link TreeModel}.
  */
 class DataTreeModelTest {
@@ -41,6 +41,9 @@ class DataTreeModelTest {
 
     record CloseSession(int slot) implements Op {}
 
+    /** The slot's client vanishes; the others keep pinging until the server expires its session. */
+    record ExpireSession(int slot) implements Op {}
+
     /** Everything sent so far is made durable before the next op. */
     record Persist() implements Op {}
 
@@ -56,10 +59,12 @@ class DataTreeModelTest {
         Arbitrary<Op> simple = Arbitraries.oneOf(create, set, delete);
         Arbitrary<Op> multi = Combinators.combine(slot, simple.list().ofMinSize(1).ofMaxSize(3)).as(Multi::new);
         Arbitrary<Op> close = slot.map(CloseSession::new);
+        Arbitrary<Op> expire = slot.map(ExpireSession::new);
         Arbitrary<Op> persist = Arbitraries.just(new Persist());
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, create), net.jqwik.api.Tuple.of(3, set), net.jqwik.api.Tuple.of(3, delete),
-                net.jqwik.api.Tuple.of(2, multi), net.jqwik.api.Tuple.of(1, close), net.jqwik.api.Tuple.of(3, persist))
+                net.jqwik.api.Tuple.of(2, multi), net.jqwik.api.Tuple.of(1, close), net.jqwik.api.Tuple.of(1, expire),
+                net.jqwik.api.Tuple.of(3, persist))
                 .list().ofMaxSize(40);
     }
 
@@ -82,6 +87,19 @@ class DataTreeModelTest {
                 h.call(connections[c.slot], new ZkRequest.CloseSession());
                 model.closeSession(c.slot);
                 connections[c.slot] = nextConnection;
+                h.connect(nextConnection++);
+            } else if (op instanceof ExpireSession e) {
+                h.persistAll();
+                h.step(new CoreInput.Disconnected(connections[e.slot]));
+                long[] others = new long[SLOTS - 1];
+                for (int s = 0, i = 0; s < SLOTS; s++) {
+                    if (s != e.slot) {
+                        others[i++] = connections[s];
+                    }
+                }
+                h.advanceKeepingAlive(2 * CoreHarness.SESSION_TIMEOUT_MILLIS, others);
+                model.closeSession(e.slot);
+                connections[e.slot] = nextConnection;
                 h.connect(nextConnection++);
             } else {
                 int slot = slotOf(op);
