@@ -60,9 +60,12 @@ public final class AclPolicy {
 
     /**
      * The identity an {@code addauth} adds, or null when the credentials are rejected
-     * (unknown scheme or malformed digest credentials).
+     * (unknown scheme or malformed digest credentials). Jute lets a client send both as null.
      */
     public Id authenticate(String scheme, byte[] auth) {
+        if (scheme == null || auth == null) {
+            return null;
+        }
         String credentials = new String(auth, java.nio.charset.StandardCharsets.UTF_8);
         if (!scheme.equals("digest")) {
             return null;
