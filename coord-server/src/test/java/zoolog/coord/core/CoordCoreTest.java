@@ -175,4 +175,15 @@ class CoordCoreTest {
         h.advanceKeepingAlive(61_000, 1);
         assertEquals(ErrorCode.NO_NODE.code(), h.call(1, new ZkRequest.Exists("/c", false)).err());
     }
+
+    @Test
+    void addauthWithNullFieldsFailsTheConnectionNotTheServer() {
+        h.connect(1);
+        h.connect(2);
+        assertEquals(ErrorCode.AUTH_FAILED.code(), h.call(1, new ZkRequest.Auth(0, null, null)).err());
+        assertInstanceOf(CoreHarness.Closed.class, h.outputs.get(h.outputs.size() - 1));
+        assertEquals(ErrorCode.AUTH_FAILED.code(), h.call(2, new ZkRequest.Auth(0, "digest", null)).err());
+        h.connect(3);
+        assertEquals(0, h.call(3, new ZkRequest.Exists("/zookeeper", false)).err(), "the server keeps serving");
+    }
 }
