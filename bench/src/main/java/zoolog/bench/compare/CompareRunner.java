@@ -196,10 +196,11 @@ public final class CompareRunner implements Callable<Integer> {
         out.printf("results go to %s%n", runDir);
         out.flush();
 
+        Path loggingConfig = ServerLaunch.writeLoggingConfig(runDir);
         List<WorkloadRun> runs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            runs.addAll(runTarget(target, launchFor(target, zoolog), basePort + i, runDir, processCpu, out));
+            runs.addAll(runTarget(target, launchFor(target, zoolog, loggingConfig), basePort + i, runDir, processCpu, out));
         }
 
         ComparisonReport report = new ComparisonReport(startedAt, environment, settings(processCpu), runs);
@@ -279,11 +280,12 @@ public final class CompareRunner implements Callable<Integer> {
         }
     }
 
-    private ServerLaunch launchFor(Target target, Optional<ZoologInstall> zoolog) {
+    private ServerLaunch launchFor(Target target, Optional<ZoologInstall> zoolog, Path loggingConfig) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return switch (target) {
-            case APACHE_ZOOKEEPER -> ServerLaunch.apacheZooKeeper(java, serverJvmOptions, System.getProperty("java.class.path"));
-            case ZOOLOG -> ServerLaunch.zoolog(java, serverJvmOptions, zoolog.orElseThrow());
+            case APACHE_ZOOKEEPER -> ServerLaunch.apacheZooKeeper(java, serverJvmOptions,
+                    System.getProperty("java.class.path"), loggingConfig);
+            case ZOOLOG -> ServerLaunch.zoolog(java, serverJvmOptions, zoolog.orElseThrow(), loggingConfig);
         };
     }
 
@@ -296,6 +298,7 @@ public final class CompareRunner implements Callable<Integer> {
         settings.put("warm-up + measured phase", DurationConverter.format(warmup) + " + up to " + DurationConverter.format(duration)
                 + (opsMax > 0 ? " or " + opsMax + " ops" : ""));
         settings.put("server JVM options", String.join(" ", serverJvmOptions));
+        settings.put("server logging", ServerLaunch.LOGGING_RESOURCE + " for every server: INFO (Netty WARN) to <target>-server.log");
         settings.put("zoo.cfg", "tickTime=" + ZooCfg.TICK_TIME_MILLIS_DEFAULT + ", maxClientCnxns=" + (sessions + ZooCfg.SPARE_CONNECTIONS)
                 + ", 4lw.commands.whitelist=" + ZooCfg.FOUR_LETTER_WORDS + ", fsync on (default forceSync)");
         settings.put("clock ticks per second", Long.toString(processCpu.clockTicksPerSecond()));
