@@ -267,10 +267,12 @@ public final class CompareRunner implements Callable<Integer> {
         });
         try {
             LoadResult result = run.run();
-            out.printf("%s%s ops/s, p50 %d µs, p99 %d µs, errors %d, server CPU-s/1k ops %s%n", prefix,
-                    String.format(Locale.ROOT, "%,.0f", result.opsPerSecond()), result.all().p50Micros(), result.all().p99Micros(),
-                    result.all().errors(), result.serverCpuSecondsPer1kOps().isPresent()
-                            ? String.format(Locale.ROOT, "%.4f", result.serverCpuSecondsPer1kOps().getAsDouble()) : "n/a");
+            out.printf("%s%s ops/s, p50 %d µs, p99 %d µs, errors %d, server CPU-s/1k ops %s, other processes %s CPUs%n",
+                    prefix, String.format(Locale.ROOT, "%,.0f", result.opsPerSecond()), result.all().p50Micros(),
+                    result.all().p99Micros(), result.all().errors(), result.serverCpuSecondsPer1kOps().isPresent()
+                            ? String.format(Locale.ROOT, "%.4f", result.serverCpuSecondsPer1kOps().getAsDouble()) : "n/a",
+                    result.otherProcessesCpus().isPresent()
+                            ? String.format(Locale.ROOT, "%.2f", result.otherProcessesCpus().getAsDouble()) : "n/a");
             out.flush();
             return WorkloadRun.measured(system, version, spec.workloadName(), result);
         } catch (LoadFailure failure) {
