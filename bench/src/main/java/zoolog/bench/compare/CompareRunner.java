@@ -196,10 +196,11 @@ public final class CompareRunner implements Callable<Integer> {
         out.printf("results go to %s%n", runDir);
         out.flush();
 
+        Path loggingConfig = ServerLaunch.writeLoggingConfig(runDir);
         List<WorkloadRun> runs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
-            runs.addAll(runTarget(target, launchFor(target, zoolog), basePort + i, runDir, processCpu, out));
+            runs.addAll(runTarget(target, launchFor(target, zoolog, loggingConfig), basePort + i, runDir, processCpu, out));
         }
 
         ComparisonReport report = new ComparisonReport(startedAt, environment, settings(processCpu), runs);
@@ -266,10 +267,12 @@ public final class CompareRunner implements Callable<Integer> {
         });
         try {
             LoadResult result = run.run();
-            out.printf("%s%s ops/s, p50 %d µs, p99 %d µs, errors %d, server CPU-s/1k ops %s%n", prefix,
-                    String.format(Locale.ROOT, "%,.0f", result.opsPerSecond()), result.all().p50Micros(), result.all().p99Micros(),
-                    result.all().errors(), result.serverCpuSecondsPer1kOps().isPresent()
-                            ? String.format(Locale.ROOT, "%.4f", result.serverCpuSecondsPer1kOps().getAsDouble()) : "n/a");
+            out.printf("%s%s ops/s, p50 %d µs, p99 %d µs, errors %d, server CPU-s/1k ops %s, other processes %s CPUs%n",
+                    prefix, String.format(Locale.ROOT, "%,.0f", result.opsPerSecond()), result.all().p50Micros(),
+                    result.all().p99Micros(), result.all().errors(), result.serverCpuSecondsPer1kOps().isPresent()
+                            ? String.format(Locale.ROOT, "%.4f", result.serverCpuSecondsPer1kOps().getAsDouble()) : "n/a",
+                    result.otherProcessesCpus().isPresent()
+                            ? String.format(Locale.ROOT, "%.2f", result.otherProcessesCpus().getAsDouble()) : "n/a");
             out.flush();
             return WorkloadRun.measured(system, version, spec.workloadName(), result);
         } catch (LoadFailure failure) {
@@ -279,11 +282,12 @@ public final class CompareRunner implements Callable<Integer> {
         }
     }
 
-    private ServerLaunch launchFor(Target target, Optional<ZoologInstall> zoolog) {
+    private ServerLaunch launchFor(Target target, Optional<ZoologInstall> zoolog, Path loggingConfig) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         return switch (target) {
-            case APACHE_ZOOKEEPER -> ServerLaunch.apacheZooKeeper(java, serverJvmOptions, System.getProperty("java.class.path"));
-            case ZOOLOG -> ServerLaunch.zoolog(java, serverJvmOptions, zoolog.orElseThrow());
+            case APACHE_ZOOKEEPER -> ServerLaunch.apacheZooKeeper(java, serverJvmOptions,
+                    System.getProperty("java.class.path"), loggingConfig);
+            case ZOOLOG -> ServerLaunch.zoolog(java, serverJvmOptions, zoolog.orElseThrow(), loggingConfig);
         };
     }
 
@@ -296,6 +300,7 @@ public final class CompareRunner implements Callable<Integer> {
         settings.put("warm-up + measured phase", DurationConverter.format(warmup) + " + up to " + DurationConverter.format(duration)
                 + (opsMax > 0 ? " or " + opsMax + " ops" : ""));
         settings.put("server JVM options", String.join(" ", serverJvmOptions));
+        settings.put("server logging", ServerLaunch.LOGGING_RESOURCE + " for every server: INFO (Netty WARN) to <target>-server.log");
         settings.put("zoo.cfg", "tickTime=" + ZooCfg.TICK_TIME_MILLIS_DEFAULT + ", maxClientCnxns=" + (sessions + ZooCfg.SPARE_CONNECTIONS)
                 + ", 4lw.commands.whitelist=" + ZooCfg.FOUR_LETTER_WORDS + ", fsync on (default forceSync)");
         settings.put("clock ticks per second", Long.toString(processCpu.clockTicksPerSecond()));

@@ -1,22 +1,33 @@
 package zoolog.bench.compare;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import zoolog.bench.load.BenchLogging;
 
 /**
  * How to start one target as a separate JVM: the java executable, JVM options shared by all targets,
  * the target's own extra system properties, its classpath, main class and arguments. Both targets
- * get the same {@code jvmOptions} (heap, GC); the extra properties only switch off things the other
- * server does not have (ZooKeeper's HTTP admin server) or point logging at a file-friendly setup.
- * Immutable; built by the runner's main thread.
+ * get the same {@code jvmOptions} (heap, GC) and the same logging configuration
+ * ({@value #LOGGING_RESOURCE}: INFO, Netty at WARN); the extra properties only switch off what the
+ * other server does not have (ZooKeeper's HTTP admin server). Immutable; built by the runner's main thread.
  */
 public record ServerLaunch(Target target, Path javaExecutable, List<String> jvmOptions, List<String> targetProperties,
         String classpath, String mainClass, List<String> argumentsBeforeConfig) {
 
     static final String ZOOKEEPER_MAIN = "org.apache.zookeeper.server.ZooKeeperServerMain";
     static final String ZOOLOG_MAIN = "zoolog.coord.cli.CoordServerMain";
+
+    /**
+     * The servers' logback configuration, a bench classpath resource. It is copied to a file because
+     * Zoolog's classpath does not hold the bench jar, and without a configuration logback logs every
+     * DEBUG line to the console, which would cost the server time the other one does not spend.
+     */
+    static final String LOGGING_RESOURCE = "logback-server.xml";
 
     public ServerLaunch {
         jvmOptions = List.copyOf(jvmOptions);
@@ -28,18 +39,36 @@ public record ServerLaunch(Target target, Path javaExecutable, List<String> jvmO
      * Apache ZooKeeper from the bench classpath (the zookeeper artifact is a bench dependency):
      * {@code ZooKeeperServerMain <zoo.cfg>}, the standalone server {@code zkServer.sh start-foreground} runs.
      */
-    public static ServerLaunch apacheZooKeeper(Path javaExecutable, List<String> jvmOptions, String benchClasspath) {
+    public static ServerLaunch apacheZooKeeper(Path javaExecutable, List<String> jvmOptions, String benchClasspath,
+            Path loggingConfig) {
         return new ServerLaunch(Target.APACHE_ZOOKEEPER, javaExecutable, jvmOptions,
-                List.of("-Dzookeeper.admin.enableServer=false",
-                        "-Dlogback.configurationFile=" + BenchLogging.CONFIGURATION_RESOURCE,
-                        "-Dbench.log.level=INFO"),
+                List.of("-Dzookeeper.admin.enableServer=false", loggingProperty(loggingConfig)),
                 benchClasspath, ZOOKEEPER_MAIN, List.of());
     }
 
     /** Zoolog's server from its build output: {@code CoordServerMain start-foreground <zoo.cfg>}. */
-    public static ServerLaunch zoolog(Path javaExecutable, List<String> jvmOptions, ZoologInstall install) {
-        return new ServerLaunch(Target.ZOOLOG, javaExecutable, jvmOptions, List.of(),
+    public static ServerLaunch zoolog(Path javaExecutable, List<String> jvmOptions, ZoologInstall install,
+            Path loggingConfig) {
+        return new ServerLaunch(Target.ZOOLOG, javaExecutable, jvmOptions, List.of(loggingProperty(loggingConfig)),
                 install.classpath(), ZOOLOG_MAIN, List.of("start-foreground"));
+    }
+
+    /** Writes {@value #LOGGING_RESOURCE} into {@code runDir} and returns the file, for every server of the run. */
+    public static Path writeLoggingConfig(Path runDir) {
+        Path file = runDir.resolve(LOGGING_RESOURCE);
+        try (InputStream in = ServerLaunch.class.getClassLoader().getResourceAsStream(LOGGING_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(LOGGING_RESOURCE + " is missing from the bench classpath");
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    private static String loggingProperty(Path loggingConfig) {
+        return "-Dlogback.configurationFile=" + loggingConfig.toAbsolutePath();
     }
 
     /** The full command line for a server reading {@code zooCfg}. */

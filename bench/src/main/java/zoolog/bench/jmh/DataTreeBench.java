@@ -24,14 +24,16 @@ import zoolog.protocol.txn.Txn;
 /**
  * The data tree's hot operations on a tree of 100,000 znodes with 1 KB values: applying a create
  * and a setData transaction, and the read path of getData (lookup plus Stat).
- * Run: {@code java -jar bench/target/benchmarks.jar DataTreeBench}.
+ * Run: {@code java -jar bench/target/benchmarks.jar DataTreeBench}. The fork gets a fixed 2 GiB heap:
+ * applyCreate keeps 1 KB per created node alive and refills 100,000 nodes per iteration, so with
+ * JMH's default (a quarter of RAM, resized on the fly) GC pauses made iterations differ by 4x.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class DataTreeBench {
 
     private static final int NODES = 100_000;

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,8 +34,11 @@ import zoolog.protocol.txn.Txn;
  * Throughput of {@link CoordStore#append} for 1 KB setData txns when every appender waits for its
  * txn to be durable, as a ZAB follower waits before acking: with one appender each append pays a
  * whole fsync, with 16 the writer's group commit lets one fsync cover up to 16 appends.
- * {@link #fsyncBaseline} measures the same disk's raw 1 KB write+fsync rate for comparison. All
- * files live in fresh temp directories on the default file system, so the figures are that disk's.
+ * {@link #fsyncBaseline} measures the same disk's raw 1 KB write+fdatasync rate for comparison, both
+ * appending to a growing file ({@code append}: every fdatasync must also journal the new file size,
+ * as for RocksDB's WAL) and overwriting a file written in full beforehand ({@code preallocated}: data
+ * only, as for ZooKeeper's zero-padded txn log). All files live in fresh temp directories on the
+ * default file system, so the figures are that disk's.
  *
  * <p>Run: {@code java -cp <bench classpath> org.openjdk.jmh.Main TxnAppendBench}. The store's
  * teardown prints appends per fsync, the group-commit factor.
@@ -63,9 +67,14 @@ public class TxnAppendBench {
     @Threads(1)
     public long fsyncBaseline(RawFile file) throws IOException {
         file.buffer.clear();
-        file.channel.write(file.buffer);
+        if (file.preallocated) {
+            file.channel.write(file.buffer, file.position);
+            file.position = (file.position + DATA_BYTES) % RawFile.PREALLOCATED_BYTES;
+        } else {
+            file.channel.write(file.buffer);
+        }
         file.channel.force(false);
-        return file.channel.position();
+        return file.position;
     }
 
     /** One store shared by all appender threads of a trial. */
@@ -118,18 +127,37 @@ public class TxnAppendBench {
         }
     }
 
-    /** A plain append-only file for {@link #fsyncBaseline}. */
+    /** A plain file for {@link #fsyncBaseline}: appended to, or overwritten in a ring once written in full. */
     @State(Scope.Thread)
     public static class RawFile {
+        /** Size of the preallocated ring, ZooKeeper's default txn log preallocation. */
+        static final long PREALLOCATED_BYTES = 64L * 1024 * 1024;
+        /** Zeros written per call while preallocating. */
+        static final int ZERO_FILL_CHUNK_BYTES = 1024 * 1024;
         final ByteBuffer buffer = ByteBuffer.allocateDirect(DATA_BYTES);
+        @Param({"append", "preallocated"})
+        String layout;
+        boolean preallocated;
+        long position;
         Path dir;
         FileChannel channel;
 
         @Setup(Level.Trial)
         public void open() throws IOException {
             dir = Files.createTempDirectory("fsync-baseline");
-            channel = FileChannel.open(dir.resolve("raw.log"), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            preallocated = layout.equals("preallocated");
+            if (!preallocated) {
+                channel = FileChannel.open(dir.resolve("raw.log"), StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                return;
+            }
+            channel = FileChannel.open(dir.resolve("raw.log"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            ByteBuffer zeros = ByteBuffer.allocateDirect(ZERO_FILL_CHUNK_BYTES);
+            for (long written = 0; written < PREALLOCATED_BYTES; written += zeros.capacity()) {
+                zeros.clear();
+                channel.write(zeros, written);
+            }
+            channel.force(true);
         }
 
         @TearDown(Level.Trial)

@@ -127,6 +127,7 @@ public final class LoadRun {
         parkUntil(measureStartNanos);
         OptionalDouble serverCpuStart = serverCpu();
         OptionalDouble clientCpuStart = processCpu.ownCpuSeconds();
+        OptionalDouble machineCpuStart = processCpu.machineBusyCpuSeconds();
         for (Thread thread : loadThreads) {
             thread.join();
         }
@@ -139,12 +140,13 @@ public final class LoadRun {
         long measureEndNanos = System.nanoTime();
         OptionalDouble serverCpu = difference(serverCpuStart, serverCpu());
         OptionalDouble clientCpu = difference(clientCpuStart, processCpu.ownCpuSeconds());
+        OptionalDouble machineCpu = difference(machineCpuStart, processCpu.machineBusyCpuSeconds());
         return summarise(sessions, fixture.root(), opsReached.get() ? LoadResult.StopReason.OPS : LoadResult.StopReason.DURATION,
-                (measureEndNanos - measureStartNanos) / 1e9, serverCpu, clientCpu);
+                (measureEndNanos - measureStartNanos) / 1e9, serverCpu, clientCpu, machineCpu);
     }
 
     private LoadResult summarise(List<BenchSession> sessions, String fixtureRoot, LoadResult.StopReason stopReason,
-            double measuredSeconds, OptionalDouble serverCpu, OptionalDouble clientCpu) {
+            double measuredSeconds, OptionalDouble serverCpu, OptionalDouble clientCpu, OptionalDouble machineCpu) {
         Map<OpType, OpStats> byOpType = new EnumMap<>(OpType.class);
         Histogram allLatencies = OpRecorder.newHistogram();
         Map<String, Long> allErrors = new TreeMap<>();
@@ -162,7 +164,7 @@ public final class LoadRun {
             errors.forEach((code, count) -> allErrors.merge(code, count, Long::sum));
         }
         return new LoadResult(spec, fixtureRoot, stopReason, measuredSeconds, byOpType,
-                OpStats.of("all", allLatencies, allErrors), serverCpu, clientCpu);
+                OpStats.of("all", allLatencies, allErrors), serverCpu, clientCpu, machineCpu);
     }
 
     private OptionalDouble serverCpu() {

@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * {@code utime + stime} (user plus system time, fields 14 and 15) in clock ticks, turned into
  * seconds with the tick rate {@code getconf CLK_TCK} reports. The benchmark reads it for the server
  * process before and after the measured phase and divides the difference by the operations done,
- * which charges every server thread (network, fsync, GC, JIT) to the workload. Immutable and safe
- * to share; each read is one small file read by the calling thread.
+ * which charges every server thread (network, fsync, GC, JIT) to the workload. It also reads the
+ * whole machine's busy time from {@code /proc/stat}, so a run can say how much CPU processes other
+ * than the server and the load generator took meanwhile (a noisy neighbour skews every figure).
+ * Immutable and safe to share; each read is one small file read by the calling thread.
  */
 public final class ProcessCpu {
 
@@ -26,6 +28,12 @@ public final class ProcessCpu {
     private static final int UTIME_INDEX_AFTER_COMM = 11;
     private static final int STIME_INDEX_AFTER_COMM = 12;
     private static final long GETCONF_TIMEOUT_SECONDS = 5;
+    /**
+     * Busy fields of {@code /proc/stat}'s aggregate {@code cpu} line, counted from 0 after the label:
+     * user, nice, system, irq, softirq, steal. Idle (3) and iowait (4) are not busy; guest time is
+     * already inside user and nice.
+     */
+    private static final int[] BUSY_FIELDS_OF_PROC_STAT = {0, 1, 2, 5, 6, 7};
 
     private final long clockTicksPerSecond;
 
@@ -59,6 +67,23 @@ public final class ProcessCpu {
                 : OptionalDouble.empty();
     }
 
+    /**
+     * CPU seconds all CPUs of the machine have been busy so far, summed (two busy CPUs for one
+     * second is two seconds); empty if this is not Linux.
+     */
+    public OptionalDouble machineBusyCpuSeconds() {
+        String procStat;
+        try {
+            procStat = Files.readString(Path.of("/proc/stat"), StandardCharsets.US_ASCII);
+        } catch (IOException | SecurityException unreadable) {
+            return OptionalDouble.empty();
+        }
+        OptionalLong ticks = parseBusyTicks(procStat);
+        return ticks.isPresent()
+                ? OptionalDouble.of((double) ticks.getAsLong() / clockTicksPerSecond)
+                : OptionalDouble.empty();
+    }
+
     /** CPU seconds this JVM has used so far (the load generator's own cost, for context). */
     public OptionalDouble ownCpuSeconds() {
         return cpuSeconds(ProcessHandle.current().pid());
@@ -85,6 +110,28 @@ public final class ProcessCpu {
         } catch (NumberFormatException notANumber) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Busy clock ticks of all CPUs from {@code /proc/stat}'s first ({@code cpu}) line; empty when malformed. */
+    static OptionalLong parseBusyTicks(String procStat) {
+        int lineEnd = procStat.indexOf('\n');
+        String[] fields = (lineEnd < 0 ? procStat : procStat.substring(0, lineEnd)).trim().split("\\s+");
+        if (fields.length < 1 + BUSY_FIELDS_OF_PROC_STAT[BUSY_FIELDS_OF_PROC_STAT.length - 1] + 1 || !fields[0].equals("cpu")) {
+            return OptionalLong.empty();
+        }
+        long busy = 0;
+        try {
+            for (int field : BUSY_FIELDS_OF_PROC_STAT) {
+                long ticks = Long.parseLong(fields[1 + field]);
+                if (ticks < 0) {
+                    return OptionalLong.empty();
+                }
+                busy += ticks;
+            }
+        } catch (NumberFormatException notANumber) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(busy);
     }
 
     /** The tick rate from {@code getconf CLK_TCK}'s output, or empty if it is not a positive number. */

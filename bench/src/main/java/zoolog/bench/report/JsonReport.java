@@ -68,6 +68,8 @@ public final class JsonReport {
         fields.put("opsPerSecond", result.opsPerSecond());
         fields.put("serverCpuSeconds", orNull(result.serverCpuSeconds()));
         fields.put("clientCpuSeconds", orNull(result.clientCpuSeconds()));
+        fields.put("machineCpuSeconds", orNull(result.machineCpuSeconds()));
+        fields.put("otherProcessesCpus", orNull(result.otherProcessesCpus()));
         fields.put("serverCpuSecondsPer1kOps", orNull(result.serverCpuSecondsPer1kOps()));
         fields.put("clientCpuSecondsPer1kOps", orNull(result.clientCpuSecondsPer1kOps()));
         fields.put("all", opFields(result.all()));

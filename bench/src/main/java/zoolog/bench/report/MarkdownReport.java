@@ -78,6 +78,7 @@ public final class MarkdownReport {
                 - CPU-s per 1k ops is `utime+stime` from `/proc/<pid>/stat` over the measured phase divided by \
                 thousands of operations: the server process (all its threads: network, fsync, GC, JIT) and, for \
                 context, the load generator's JVM.
+                - *other processes, CPUs* is the machine's busy time from `/proc/stat` minus the server's and                 the load generator's, divided by the measured seconds: how many CPUs something else kept busy                 meanwhile. Well above 0 means a noisy neighbour; distrust that row or run it again.
                 - Both servers run with the same generated zoo.cfg and fsync on (ZooKeeper's default \
                 `forceSync=yes`), one after the other on fresh data directories.
                 """);
@@ -87,13 +88,14 @@ public final class MarkdownReport {
     /** system | workload | ops/s | p50 | p99 | p99.9 | errors | CPU-s per 1k ops, grouped by workload. */
     public static String comparisonTable(List<WorkloadRun> runs) {
         StringBuilder out = new StringBuilder();
-        out.append("| system | workload | ops/s | p50 µs | p99 µs | p99.9 µs | errors | server CPU-s / 1k ops | client CPU-s / 1k ops |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| system | workload | ops/s | p50 µs | p99 µs | p99.9 µs | errors | server CPU-s / 1k ops"
+                + " | client CPU-s / 1k ops | other processes, CPUs |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (WorkloadRun run : byWorkload(runs)) {
             out.append("| ").append(run.system()).append(" | ").append(run.workload()).append(" | ");
             Optional<LoadResult> measured = run.result();
             if (measured.isEmpty()) {
-                out.append("failed").append((" | " + MISSING).repeat(6)).append(" |\n");
+                out.append("failed").append((" | " + MISSING).repeat(7)).append(" |\n");
                 continue;
             }
             LoadResult result = measured.get();
@@ -104,7 +106,8 @@ public final class MarkdownReport {
                     .append(all.p999Micros()).append(" | ")
                     .append(all.errors()).append(" | ")
                     .append(formatCpu(result.serverCpuSecondsPer1kOps())).append(" | ")
-                    .append(formatCpu(result.clientCpuSecondsPer1kOps())).append(" |\n");
+                    .append(formatCpu(result.clientCpuSecondsPer1kOps())).append(" | ")
+                    .append(formatCpus(result.otherProcessesCpus())).append(" |\n");
         }
         return out.toString();
     }
@@ -125,8 +128,9 @@ public final class MarkdownReport {
         for (OpStats stats : rows) {
             out.append(operationCells(stats)).append('\n');
         }
-        out.append(String.format(Locale.ROOT, "%nserver CPU-s / 1k ops: %s, load generator CPU-s / 1k ops: %s%n",
-                formatCpu(result.serverCpuSecondsPer1kOps()), formatCpu(result.clientCpuSecondsPer1kOps())));
+        out.append(String.format(Locale.ROOT, "%nserver CPU-s / 1k ops: %s, load generator CPU-s / 1k ops: %s,"
+                + " other processes kept %s CPUs busy%n", formatCpu(result.serverCpuSecondsPer1kOps()),
+                formatCpu(result.clientCpuSecondsPer1kOps()), formatCpus(result.otherProcessesCpus())));
         if (result.all().errors() > 0) {
             out.append("errors: ").append(formatErrors(result.all().errorsByCode())).append('\n');
         }
@@ -200,6 +204,11 @@ public final class MarkdownReport {
         return cpuSecondsPer1kOps.isPresent()
                 ? String.format(Locale.ROOT, "%.4f", cpuSecondsPer1kOps.getAsDouble())
                 : MISSING;
+    }
+
+    /** Average busy CPUs, e.g. {@code 0.35}. */
+    static String formatCpus(OptionalDouble cpus) {
+        return cpus.isPresent() ? String.format(Locale.ROOT, "%.2f", cpus.getAsDouble()) : MISSING;
     }
 
     private static String ratioOf(OptionalDouble value, OptionalDouble baseline) {

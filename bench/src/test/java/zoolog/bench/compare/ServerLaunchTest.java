@@ -3,30 +3,43 @@ package zoolog.bench.compare;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerLaunchTest {
 
     private static final Path JAVA = Path.of("/jdk/bin/java");
     private static final Path CFG = Path.of("/run/zoolog.zoo.cfg");
+    private static final Path LOGGING = Path.of("/run/logback-server.xml");
 
     @Test
     void apacheZooKeeperRunsTheStandaloneMainFromTheBenchClasspath() {
         assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "-Dzookeeper.admin.enableServer=false",
-                        "-Dlogback.configurationFile=logback-bench.xml", "-Dbench.log.level=INFO",
+                        "-Dlogback.configurationFile=/run/logback-server.xml",
                         "-cp", "bench.jar", "org.apache.zookeeper.server.ZooKeeperServerMain", "/run/zoolog.zoo.cfg"),
-                ServerLaunch.apacheZooKeeper(JAVA, List.of("-Xmx1g"), "bench.jar").command(CFG));
+                ServerLaunch.apacheZooKeeper(JAVA, List.of("-Xmx1g"), "bench.jar", LOGGING).command(CFG));
     }
 
     @Test
     void zoologRunsStartForegroundWithTheSameJvmOptions() {
         ZoologInstall install = new ZoologInstall(Path.of("/t/coord-server.jar"), Path.of("/t/lib"));
-        assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "-cp", "/t/coord-server.jar:/t/lib/*",
+        assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "-Dlogback.configurationFile=/run/logback-server.xml",
+                        "-cp", "/t/coord-server.jar:/t/lib/*",
                         "zoolog.coord.cli.CoordServerMain", "start-foreground", "/run/zoolog.zoo.cfg"),
-                ServerLaunch.zoolog(JAVA, List.of("-Xmx1g"), install).command(CFG));
+                ServerLaunch.zoolog(JAVA, List.of("-Xmx1g"), install, LOGGING).command(CFG));
+    }
+
+    @Test
+    void theServersLoggingConfigIsWrittenIntoTheRunDirectoryAtInfo(@TempDir Path runDir) throws Exception {
+        Path written = ServerLaunch.writeLoggingConfig(runDir);
+        assertEquals(runDir.resolve("logback-server.xml"), written);
+        String xml = Files.readString(written);
+        assertTrue(xml.contains("<root level=\"INFO\">"), xml);
+        assertTrue(xml.contains("<logger name=\"io.netty\" level=\"WARN\"/>"), xml);
     }
 
     @Test

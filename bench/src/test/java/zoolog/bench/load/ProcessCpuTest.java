@@ -50,6 +50,23 @@ class ProcessCpuTest {
     }
 
     @Test
+    void machineBusyTicksAddUserNiceSystemIrqSoftirqAndSteal() {
+        String procStat = "cpu  100 2 30 9000 400 5 6 7 50 0\ncpu0 50 1 15 4500 200 2 3 3 25 0\nintr 1 2 3\n";
+        assertEquals(OptionalLong.of(100 + 2 + 30 + 5 + 6 + 7), ProcessCpu.parseBusyTicks(procStat));
+        assertEquals(OptionalLong.empty(), ProcessCpu.parseBusyTicks("cpu0 50 1 15 4500 200 2 3 3\n"));
+        assertEquals(OptionalLong.empty(), ProcessCpu.parseBusyTicks("cpu  100 2 30\n"));
+        assertEquals(OptionalLong.empty(), ProcessCpu.parseBusyTicks("cpu  100 2 x 9000 400 5 6 7\n"));
+        assertEquals(OptionalLong.empty(), ProcessCpu.parseBusyTicks(""));
+    }
+
+    @Test
+    void readsTheMachinesBusyTime() {
+        assumeTrue(Files.isReadable(Path.of("/proc/stat")), "needs Linux /proc");
+        OptionalDouble seconds = new ProcessCpu(100).machineBusyCpuSeconds();
+        assertTrue(seconds.isPresent() && seconds.getAsDouble() > 0, "machine busy time: " + seconds);
+    }
+
+    @Test
     void readsTheClockTickRate() {
         assertEquals(OptionalLong.of(100), ProcessCpu.parseClockTicks("100\n"));
         assertEquals(OptionalLong.empty(), ProcessCpu.parseClockTicks("undefined"));

@@ -25,12 +25,13 @@ class MarkdownReportTest {
     void comparisonTableGroupsSystemsByWorkload() {
         List<String> lines = MarkdownReport.comparisonTable(RUNS).lines().toList();
         assertEquals(List.of(
-                "| system | workload | ops/s | p50 µs | p99 µs | p99.9 µs | errors | server CPU-s / 1k ops | client CPU-s / 1k ops |",
-                "|---|---|---:|---:|---:|---:|---:|---:|---:|",
-                "| apache-zookeeper | read 100% | 20,000 | 800 | 5000 | 10000 | 0 | 0.0200 | — |",
-                "| zoolog | read 100% | 30,000 | 800 | 2500 | 5000 | 0 | 0.0100 | — |",
-                "| apache-zookeeper | read 0% | failed | — | — | — | — | — | — |",
-                "| zoolog | read 0% | 10,000 | 800 | 7000 | 14000 | 0 | 0.0100 | — |"), lines);
+                "| system | workload | ops/s | p50 µs | p99 µs | p99.9 µs | errors | server CPU-s / 1k ops"
+                        + " | client CPU-s / 1k ops | other processes, CPUs |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "| apache-zookeeper | read 100% | 20,000 | 800 | 5000 | 10000 | 0 | 0.0200 | — | — |",
+                "| zoolog | read 100% | 30,000 | 800 | 2500 | 5000 | 0 | 0.0100 | — | — |",
+                "| apache-zookeeper | read 0% | failed | — | — | — | — | — | — | — |",
+                "| zoolog | read 0% | 10,000 | 800 | 7000 | 14000 | 0 | 0.0100 | — | — |"), lines);
     }
 
     @Test
@@ -58,18 +59,31 @@ class MarkdownReportTest {
     }
 
     @Test
+    void otherProcessesCpusIsTheMachinesBusyTimeLeftOverPerMeasuredSecond() {
+        LoadResult clean = ReportFixtures.readOnly(200_000, 5000, 4.0);
+        LoadResult noisy = new LoadResult(clean.spec(), clean.root(), LoadResult.StopReason.DURATION, 10.0,
+                clean.byOpType(), clean.all(), OptionalDouble.of(6.0), OptionalDouble.of(5.0), OptionalDouble.of(16.0));
+        assertEquals("0.50", MarkdownReport.formatCpus(noisy.otherProcessesCpus()));
+        LoadResult rounding = new LoadResult(clean.spec(), clean.root(), LoadResult.StopReason.DURATION, 10.0,
+                clean.byOpType(), clean.all(), OptionalDouble.of(6.0), OptionalDouble.of(5.0), OptionalDouble.of(10.99));
+        assertEquals(OptionalDouble.of(0.0), rounding.otherProcessesCpus());
+        assertEquals(OptionalDouble.empty(), clean.otherProcessesCpus());
+    }
+
+    @Test
     void loadSummaryShowsEachOpTypeAndErrors() {
         LoadResult clean = ReportFixtures.readOnly(200_000, 5000, 4.0);
         OpStats failing = new OpStats("all", clean.all().count(), Map.of("CONNECTIONLOSS", 3L, "TIMEOUT", 1L),
                 900.4, 800, 5000, 10000, 15000);
         LoadResult withErrors = new LoadResult(clean.spec(), clean.root(), LoadResult.StopReason.OPS, 10.0,
-                clean.byOpType(), failing, OptionalDouble.empty(), OptionalDouble.of(2.0));
+                clean.byOpType(), failing, OptionalDouble.empty(), OptionalDouble.of(2.0), OptionalDouble.of(9.0));
         String summary = MarkdownReport.loadSummary(withErrors);
         assertTrue(summary.startsWith("read 100%: 32 sessions x 4 in flight, 1024-byte values, 1000 znodes\n"), summary);
         assertTrue(summary.contains("measured 10.0 s, stopped by ops: 20,000 ops/s"), summary);
         assertTrue(summary.contains("| getData | 200000 | 800 | 5000 | 10000 | 15000 | 900 | 0 |"), summary);
         assertTrue(summary.contains("| all | 200000 | 800 | 5000 | 10000 | 15000 | 900 | 4 (CONNECTIONLOSS=3, TIMEOUT=1) |"), summary);
-        assertTrue(summary.contains("server CPU-s / 1k ops: —, load generator CPU-s / 1k ops: 0.0100"), summary);
+        assertTrue(summary.contains("server CPU-s / 1k ops: —, load generator CPU-s / 1k ops: 0.0100,"
+                + " other processes kept — CPUs busy"), summary);
         assertTrue(summary.endsWith("errors: CONNECTIONLOSS=3, TIMEOUT=1\n"), summary);
     }
 }

@@ -23,7 +23,7 @@ final class ReportFixtures {
         OpStats reads = new OpStats("getData", ops, Map.of(), 900.4, 800, p99Micros, p99Micros * 2, p99Micros * 3);
         OpStats all = new OpStats("all", ops, Map.of(), 900.4, 800, p99Micros, p99Micros * 2, p99Micros * 3);
         return new LoadResult(spec, "/bench-0", LoadResult.StopReason.DURATION, 10.0, Map.of(OpType.READ, reads), all,
-                OptionalDouble.of(serverCpuSeconds), OptionalDouble.empty());
+                OptionalDouble.of(serverCpuSeconds), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     static ComparisonReport report(List<WorkloadRun> runs) {
