@@ -75,7 +75,11 @@ final class ReadRequests {
         } else if (request instanceof ZkRequest.Ping) {
             return Answer.ok(ZkResponse.Empty.INSTANCE);
         }
-        // Reconfig needs an ensemble, and SASL is not configured: ZooKeeper answers both so when standalone.
+        if (request instanceof ZkRequest.Reconfig) {
+            // Dynamic reconfiguration is off (reconfigEnabled=false), as by default in ZooKeeper.
+            return Answer.error(ErrorCode.RECONFIG_DISABLED);
+        }
+        // SASL is not configured on this server.
         return Answer.error(ErrorCode.UNIMPLEMENTED);
     }
 

@@ -3,6 +3,7 @@ package zoolog.coord.net;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,16 @@ public final class ClientConnectionHandler extends ChannelInboundHandlerAdapter 
             return new CoreInput.UnknownRequest(id, decoded.xid(), decoded.opCode());
         }
         return new CoreInput.Request(id, decoded.xid(), decoded.request());
+    }
+
+    /** The client closed its side (half-closure is allowed for the four-letter words): close ours too. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof ChannelInputShutdownEvent) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,9 @@ public final class FourLetterWordSniffer extends ByteToMessageDecoder {
     private final ConnectionRegistry registry;
     private final FourLetterWordRunner runner;
 
+    /** Set once a command is recognised; the connection then only waits for its answer. */
+    private boolean answering;
+
     public FourLetterWordSniffer(ClientConnection connection, ConnectionRegistry registry, FourLetterWordRunner runner) {
         this.connection = connection;
         this.registry = registry;
@@ -63,6 +67,7 @@ public final class FourLetterWordSniffer extends ByteToMessageDecoder {
         }
         // The rest (netcat's newline, say) is not part of any frame; the connection ends here.
         in.skipBytes(in.readableBytes());
+        answering = true;
         ctx.channel().config().setAutoRead(false);
         registry.countReceived(connection);
         LOG.debug("Processing {} command from {}", word.command(), connection.remoteAddress());
@@ -73,6 +78,15 @@ public final class FourLetterWordSniffer extends ByteToMessageDecoder {
             timeout.cancel(false);
             reply(ctx, text != null ? text : FourLetterWordFormats.NOT_SERVING);
         }, ctx.executor());
+    }
+
+    /** While an answer is on its way, the client's end of input is expected: the reply closes the connection. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (answering && event instanceof ChannelInputShutdownEvent) {
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     private static void reply(ChannelHandlerContext ctx, String text) {

@@ -36,6 +36,8 @@ public final class DataTree {
         addSystemNode("/zookeeper", Acl.OPEN_ACL_UNSAFE);
         addSystemNode(Quotas.QUOTA_ROOT, Acl.OPEN_ACL_UNSAFE);
         addSystemNode("/zookeeper/config", Acl.READ_ACL_UNSAFE);
+        // ZooKeeper creates the config node with aclVersion -1, and clients print it.
+        nodes.get("/zookeeper/config").aversion = -1;
     }
 
     private void addSystemNode(String path, List<Acl> acl) {

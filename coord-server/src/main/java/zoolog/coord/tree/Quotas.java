@@ -3,6 +3,8 @@ package zoolog.coord.tree;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,8 @@ final class Quotas {
     static final String STATS_NODE = "zookeeper_stats";
 
     private static final Logger LOG = LoggerFactory.getLogger(Quotas.class);
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("-?[0-9]{1,18}");
 
     /** Quota'd subtree path → its limits; a prefix lookup walks a path's ancestors. */
     private final Map<String, long[]> limitsByPath = new HashMap<>();
@@ -77,26 +81,30 @@ final class Quotas {
         return ("count=" + count + ",bytes=" + bytes).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Parses {@code count=N,bytes=M[,...]} into {count, bytes}; missing or bad values read as -1. */
+    /**
+     * Parses {@code count=N,bytes=M[,...]} into {count, bytes}; missing or bad values read as -1.
+     * zkCli 3.7+ writes {@code count=-1,bytes=8=;byteHardLimit=-1;countHardLimit=-1}, so fields
+     * are split on both separators and a value is its leading number.
+     */
     static long[] parse(byte[] data) {
         long[] result = {-1, -1};
         if (data == null) {
             return result;
         }
-        for (String part : new String(data, StandardCharsets.UTF_8).split(",")) {
+        for (String part : new String(data, StandardCharsets.UTF_8).split("[,;]")) {
             String[] kv = part.split("=", 2);
             if (kv.length != 2) {
                 continue;
             }
-            try {
-                long value = Long.parseLong(kv[1].trim());
-                switch (kv[0].trim()) {
-                    case "count" -> result[0] = value;
-                    case "bytes" -> result[1] = value;
-                    default -> { }
-                }
-            } catch (NumberFormatException e) {
-                // A malformed field is treated as "no limit", like ZooKeeper's StatsTrack.
+            Matcher number = LEADING_NUMBER.matcher(kv[1].trim());
+            if (!number.lookingAt()) {
+                continue;
+            }
+            long value = Long.parseLong(number.group());
+            switch (kv[0].trim()) {
+                case "count" -> result[0] = value;
+                case "bytes" -> result[1] = value;
+                default -> { }
             }
         }
         return result;

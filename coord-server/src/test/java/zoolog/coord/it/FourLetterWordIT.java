@@ -102,6 +102,14 @@ class FourLetterWordIT {
     }
 
     @Test
+    void answersArriveEvenWhenTheClientHalfClosesAtOnce(TestServer server) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            String srvr = FourLetterWords.send(server.clientPort(), "srvr\n", true);
+            assertTrue(srvr.contains("Mode: standalone"), "try " + i + ": '" + srvr + "'");
+        }
+    }
+
+    @Test
     void wchsWchpAndMntrCountWatches(TestServer server, ZkClients clients) throws Exception {
         ZooKeeper zk = clients.connect();
         String path = UniquePaths.unique("wchp");

@@ -21,11 +21,19 @@ final class FourLetterWords {
     private FourLetterWords() {}
 
     static String send(int port, String word) throws IOException {
+        return send(port, word, false);
+    }
+
+    /** Like {@code echo word | nc -N}: with {@code halfClose} the client shuts its output right after the word. */
+    static String send(int port, String word, boolean halfClose) throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), READ_TIMEOUT_MILLIS);
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             socket.getOutputStream().write(word.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
+            if (halfClose) {
+                socket.shutdownOutput();
+            }
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
