@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a real appending process with SIGKILL mid-stream, then checks the two promises of the
- * log: every zxid that was acknowledged (reported by onPersisted) survived, and the log is a
+ * log: every zxid that was acknowledged (its token reported by onDurable) survived, and the log is a
  * dense prefix 1..n of what was appended (no holes from a half-written group).
  */
 class CrashRecoveryTest {

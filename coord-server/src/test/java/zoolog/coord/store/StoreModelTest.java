@@ -52,7 +52,7 @@ class StoreModelTest {
                     for (int i = 0; i < append.count(); i++) {
                         long zxid = model.nextZxid(append.newEpoch() && i == 0);
                         Txn txn = TestTxns.setData(zxid, "/a", (int) (zxid % 7));
-                        store.append(txn);
+                        TestTxns.append(store, txn);
                         model.log.put(zxid, txn);
                     }
                 } else if (action instanceof Materialize) {
