@@ -18,6 +18,7 @@ import zoolog.coord.tree.DataTree;
 import zoolog.coord.tree.EphemeralType;
 import zoolog.coord.tree.StoredNodes;
 import zoolog.coord.watch.WatchManager;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.txn.CloseSessionTxn;
 import zoolog.protocol.txn.CreateSessionTxn;
 import zoolog.protocol.txn.StoredNode;
@@ -37,7 +38,7 @@ import zoolog.protocol.zk.ZkResponse;
  * the read path, driven by {@link CoreInput}s and acting only through {@link CoreEffects}.
  *
  * <pre>
- *   write:  Request ─prepare→ Txn ─persist→ (fsync) ─Persisted→ apply to tree ─→ watches fire ─→ reply
+ *   write:  Request ─prepare→ Txn ─persist→ (fsync) ─Durable→ apply to tree ─→ watches fire ─→ reply
  *   read:   Request ─(after the connection's earlier replies)→ answer from the applied tree
  * </pre>
  *
@@ -64,8 +65,8 @@ public final class CoordCore implements Core {
     private static final int PASSWORD_BYTES = 16;
     private static final Logger LOG = LoggerFactory.getLogger(CoordCore.class);
 
-    /** A transaction handed to the store, waiting to be applied once durable. */
-    private record InFlight(Txn txn, long connectionId, Connection.PendingReply reply) {}
+    /** A transaction handed to the store under {@code token}, waiting to be applied once durable. */
+    private record InFlight(Txn txn, long token, long connectionId, Connection.PendingReply reply) {}
 
     private final Settings settings;
     private final CoreEffects effects;
@@ -83,6 +84,8 @@ public final class CoordCore implements Core {
     private final WatchManager.EventSink notifier = (connectionId, type, path) ->
             notify(connectionId, type, path, tree.lastProcessedZxid());
     private long nextZxid = 1;
+    /** The token of the next op handed to {@link CoreEffects#persist}; the store reports them back in order. */
+    private long nextToken = 1;
     private long nextSessionId;
     private long nowMillis;
     private long nextCleanupMillis;
@@ -139,8 +142,8 @@ public final class CoordCore implements Core {
         nowMillis = now;
         if (input instanceof CoreInput.Request r) {
             onRequest(r);
-        } else if (input instanceof CoreInput.Persisted p) {
-            onPersisted(p.zxid());
+        } else if (input instanceof CoreInput.Durable d) {
+            onDurable(d.token());
         } else if (input instanceof CoreInput.Connect c) {
             onConnect(c);
         } else if (input instanceof CoreInput.Disconnected d) {
@@ -303,13 +306,14 @@ public final class CoordCore implements Core {
         propose(txn, connection, reply);
     }
 
-    /** Hands a transaction to the store; it is applied when {@link CoreInput.Persisted} covers it. */
+    /** Hands a transaction to the store; it is applied when {@link CoreInput.Durable} covers its token. */
     private void propose(Txn txn, Connection connection, Connection.PendingReply reply) {
         if (reply != null) {
             reply.awaitZxid = txn.getZxid();
         }
-        inFlight.addLast(new InFlight(txn, connection == null ? 0 : connection.id, reply));
-        effects.persist(txn);
+        long token = nextToken++;
+        inFlight.addLast(new InFlight(txn, token, connection == null ? 0 : connection.id, reply));
+        effects.persist(token, new DurableOp.AppendTxn(txn));
     }
 
     private void onUnknownRequest(CoreInput.UnknownRequest input) {
@@ -375,8 +379,8 @@ public final class CoordCore implements Core {
 
     // ---------------------------------------------------------------- durability and apply
 
-    private void onPersisted(long zxid) {
-        while (!inFlight.isEmpty() && inFlight.peekFirst().txn.getZxid() <= zxid) {
+    private void onDurable(long token) {
+        while (!inFlight.isEmpty() && inFlight.peekFirst().token <= token) {
             InFlight done = inFlight.pollFirst();
             Connection connection = connections.get(done.connectionId);
             applyTxn(done.txn, connection == null ? null : done.reply);
