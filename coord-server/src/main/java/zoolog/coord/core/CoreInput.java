@@ -1,5 +1,6 @@
 package zoolog.coord.core;
 
+import zoolog.protocol.peer.PeerMessage;
 import zoolog.protocol.zk.ConnectRequest;
 import zoolog.protocol.zk.ZkRequest;
 
@@ -27,4 +28,10 @@ public sealed interface CoreInput {
 
     /** Every op handed to {@code CoreEffects.persist} with a token up to and including {@code token} is durable. */
     record Durable(long token) implements CoreInput {}
+
+    /** A message from ensemble member {@code sid}, in the order that member sent it. */
+    record FromPeer(int sid, PeerMessage message) implements CoreInput {}
+
+    /** The link with ensemble member {@code sid} broke; messages may have been lost. */
+    record PeerDown(int sid) implements CoreInput {}
 }

@@ -125,9 +125,10 @@ final class Election {
             }
         }
         settled.put(from, vote);
+        // Settled members may have joined in different rounds: only the leader they name matters.
         Set<Integer> backers = backersOf(settled, vote, false);
         if (leader != settings.myId() && saysLeading(leader) && settings.isQuorum(backers)) {
-            electionEpoch = vote.getElectionEpoch();
+            electionEpoch = Math.max(electionEpoch, settled.get(leader).getElectionEpoch());
             LOG.info("Joining the established leader {} (election round {})", leader, electionEpoch);
             settle(new Ballot(leader, vote.getZxid(), vote.getPeerEpoch()));
         }
@@ -140,8 +141,9 @@ final class Election {
         }
         for (Map.Entry<Integer, Vote> entry : votes.entrySet()) {
             Vote other = entry.getValue();
-            boolean same = other.getLeader() == like.getLeader() && other.getElectionEpoch() == like.getElectionEpoch()
-                    && (!sameBallot || other.getZxid() == like.getZxid() && other.getPeerEpoch() == like.getPeerEpoch());
+            boolean same = other.getLeader() == like.getLeader() && (!sameBallot
+                    || other.getElectionEpoch() == like.getElectionEpoch() && other.getZxid() == like.getZxid()
+                    && other.getPeerEpoch() == like.getPeerEpoch());
             if (same) {
                 backers.add(entry.getKey());
             }

@@ -41,7 +41,7 @@ final class Following {
     private long lastHeardMillis;
     /** The epoch promised to this leader in this session; its sync stream must carry it. */
     private long promisedEpoch = -1;
-    /** The leader's ensemble id, bound here when its NewLeader makes its epoch current. */
+    /** The leader's ensemble id, recorded here when its sync stream starts. */
     private String leaderEnsembleId = "";
     private boolean newLeaderReceived;
     private long snapshotZxid;
@@ -149,6 +149,11 @@ final class Following {
             return;
         }
         phase = Phase.SYNCING;
+        if (!leaderEnsembleId.equals(peer.ensembleId())) {
+            // Recorded before any of this leader's data is, so data and id always agree on disk.
+            peer.recordEnsembleId(leaderEnsembleId);
+            peer.saveEpochs();
+        }
         long zxid = start.getZxid();
         switch (start.getMode()) {
             case TRUNC -> {
@@ -212,7 +217,6 @@ final class Following {
         }
         newLeaderReceived = true;
         peer.currentEpoch = newLeader.getEpoch();
-        peer.recordEnsembleId(leaderEnsembleId);
         long zxid = newLeader.getLastZxid();
         peer.afterDurable(peer.saveEpochs(), () -> peer.send(leaderId,
                 PeerMessage.newBuilder().setAck(Ack.newBuilder().setZxid(zxid)).build()));

@@ -159,15 +159,15 @@ final class Leading {
         }
         long highest = peer.acceptedEpoch;
         String adopted = peer.ensembleId();
-        long adoptedFrom = peer.currentEpoch;
+        long adoptedFrom = adopted.isEmpty() ? -1 : peer.history.lastZxid();
         for (int sid : epochVoters) {
             LearnerHandler handler = learners.get(sid);
             if (handler != null) {
                 highest = Math.max(highest, handler.acceptedEpoch);
-                // The id recorded with the most recent current epoch is the one any committed data has.
-                if (!peer.hasData() && handler.currentEpoch > adoptedFrom && !handler.ensembleId.isEmpty()) {
+                // Without data of its own, the leader takes the id of the longest history it hears of.
+                if (peer.boundEnsembleId().isEmpty() && !handler.ensembleId.isEmpty() && handler.lastZxid > adoptedFrom) {
                     adopted = handler.ensembleId;
-                    adoptedFrom = handler.currentEpoch;
+                    adoptedFrom = handler.lastZxid;
                 }
             }
         }

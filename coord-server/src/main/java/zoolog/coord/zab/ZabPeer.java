@@ -238,11 +238,11 @@ public final class ZabPeer {
     }
 
     /**
-     * The ensemble id recorded with {@code currentEpoch}: "" before this member first accepted a
-     * leader's history. It is binding once the member holds committed data: from the first
-     * commit on, every later epoch's leader inherits the id (it picks the id of the most recent
-     * current epoch in its discovery quorum, which overlaps the quorum that committed), so a
-     * member with data and a different id holds another ensemble's data.
+     * The id of the ensemble whose history this member last accepted: "" before its first sync.
+     * A learner records its leader's id before logging any of that leader's data, so every
+     * member holding a transaction recorded the id of the leader that proposed it, and a leader
+     * without data of its own adopts the id of the longest history in its discovery quorum. A
+     * member with committed data and a different id therefore holds another ensemble's data.
      */
     String ensembleId() {
         return ensembleId;
