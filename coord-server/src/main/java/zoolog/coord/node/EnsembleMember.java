@@ -44,8 +44,12 @@ final class EnsembleMember implements AutoCloseable {
      * they come far more often than tickTime (whose limits ZAB still counts in milliseconds).
      */
     static final long TICK_INTERVAL_MILLIS = 50;
-    /** Committed transactions a leader keeps for DIFF sync; ZooKeeper's commitLogCount is 500. */
+    /**
+     * Committed transactions a leader keeps for DIFF sync, unless the JVM property ZooKeeper
+     * uses for the same thing, {@code zookeeper.commitLogCount} (default 500 there), says otherwise.
+     */
     static final int HISTORY_WINDOW_MAX = 10_000;
+    static final String HISTORY_WINDOW_PROPERTY = "zookeeper.commitLogCount";
     /** Znodes per snapshot message: with 1 MiB nodes at most, a frame stays far under the peer limit. */
     static final int SNAPSHOT_CHUNK_NODES_MAX = 50;
     /** Room left in the zxid counter so writes prepared before a hand-over still fit the epoch. */
@@ -80,7 +84,7 @@ final class EnsembleMember implements AutoCloseable {
             addresses.put(spec.id(), PeerAddresses.from(spec));
         }
         ZabSettings settings = new ZabSettings(myId, voters, observers, config.tickTimeMillis(), config.initLimitTicks(),
-                config.syncLimitTicks(), HISTORY_WINDOW_MAX, SNAPSHOT_CHUNK_NODES_MAX, Zxid.COUNTER_MAX - COUNTER_MARGIN,
+                config.syncLimitTicks(), Integer.getInteger(HISTORY_WINDOW_PROPERTY, HISTORY_WINDOW_MAX), SNAPSHOT_CHUNK_NODES_MAX, Zxid.COUNTER_MAX - COUNTER_MARGIN,
                 FINALIZE_WAIT_MILLIS);
         StoredEpochs epochs = store.epochs();
         ZabPeer.Recovered recovered = new ZabPeer.Recovered(epochs.acceptedEpoch(), epochs.currentEpoch(),
