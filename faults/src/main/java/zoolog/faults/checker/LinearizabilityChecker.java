@@ -19,7 +19,10 @@ import zoolog.faults.history.HistoryEntry;
  * order, tentatively linearize a pending operation whose result fits the model, and backtrack when
  * a completion is reached whose operation could not be placed. Lowe's memoisation (2017) prunes a
  * branch when the same set of linearized operations was already reached in the same register state.
- * An operation with an unknown outcome completes "at infinity", so it stays a candidate until the end.
+ * An operation with an unknown outcome completes "at infinity", so it stays a candidate until the end;
+ * the search succeeds once every operation with a known outcome is placed, and it never places an
+ * unknown operation where it would change nothing (a cas whose version does not match): that is the
+ * same as the operation never having happened, and trying it would only multiply the memo entries.
  * Each key gets at most {@code stepsMax} steps; past that the verdict is UNKNOWN, not a guess.
  */
 public final class LinearizabilityChecker implements Checker {
@@ -104,12 +107,16 @@ public final class LinearizabilityChecker implements Checker {
         private final Event head = new Event(null, true);
         private final int opCount;
         private final long stepsMax;
+        private int definiteLeft;
 
         Search(List<RegisterOp> ops, long stepsMax) {
             this.opCount = ops.size();
             this.stepsMax = stepsMax;
             List<Event> events = new ArrayList<>();
             for (RegisterOp op : ops) {
+                if (op.outcome() != RegisterOp.Outcome.UNKNOWN) {
+                    definiteLeft++;
+                }
                 Event call = new Event(op, true);
                 Event ret = new Event(op, false);
                 call.match = ret;
@@ -136,20 +143,22 @@ public final class LinearizabilityChecker implements Checker {
             int mostLinearized = 0;
             long steps = 0;
             Event event = head.next;
-            while (head.next != null) {
+            while (definiteLeft > 0) {
                 if (++steps > stepsMax) {
                     return new KeyResult(Verdict.UNKNOWN, steps, "search budget of " + stepsMax + " steps used up after "
                             + mostLinearized + " of " + opCount + " operations");
                 }
                 if (event.isCall) {
                     RegisterState after = event.op.step(state);
-                    if (after != null) {
+                    boolean unknown = event.op.outcome() == RegisterOp.Outcome.UNKNOWN;
+                    if (after != null && !(unknown && after.equals(state))) {
                         BitSet candidate = (BitSet) linearized.clone();
                         candidate.set(event.op.id());
                         if (seen.add(new Memo(candidate, after))) {
                             stack.push(new Frame(event, state));
                             state = after;
                             linearized = candidate;
+                            definiteLeft -= unknown ? 0 : 1;
                             lift(event);
                             event = head.next;
                             continue;
@@ -167,6 +176,7 @@ public final class LinearizabilityChecker implements Checker {
                     }
                     Frame frame = stack.pop();
                     state = frame.stateBefore();
+                    definiteLeft += frame.call().op.outcome() == RegisterOp.Outcome.UNKNOWN ? 0 : 1;
                     linearized.clear(frame.call().op.id());
                     unlift(frame.call());
                     event = frame.call().next;

@@ -1,16 +1,15 @@
 package zoolog.faults.checker;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import zoolog.faults.checker.RegisterOp.Kind;
 import zoolog.faults.checker.RegisterOp.Outcome;
-import zoolog.faults.history.EntryType;
 import zoolog.faults.history.Fn;
 import zoolog.faults.history.HistoryEntry;
+import zoolog.faults.history.Operation;
 
 /**
  * Pairs the register workload's invocations with their completions and groups the operations by
@@ -25,26 +24,12 @@ public final class RegisterOps {
     }
 
     public static SortedMap<String, List<RegisterOp>> byKey(List<HistoryEntry> history) {
-        Map<Integer, HistoryEntry> pending = new HashMap<>();
         SortedMap<String, List<RegisterOp>> byKey = new TreeMap<>();
-        for (HistoryEntry entry : history) {
-            if (!isRegister(entry.f())) {
-                continue;
-            }
-            if (entry.type() == EntryType.INVOKE) {
-                HistoryEntry unfinished = pending.put(entry.process(), entry);
-                if (unfinished != null) {
-                    add(byKey, unfinished, null);
-                }
-            } else if (entry.type().isCompletion()) {
-                HistoryEntry invoke = pending.remove(entry.process());
-                if (invoke != null) {
-                    add(byKey, invoke, entry);
-                }
+        for (Operation operation : Operation.pair(history)) {
+            if (isRegister(operation.f())) {
+                add(byKey, operation.invocation(), operation.completion());
             }
         }
-        pending.values().forEach(invoke -> add(byKey, invoke, null));
-        byKey.values().forEach(ops -> ops.sort((a, b) -> Long.compare(a.invokePosition(), b.invokePosition())));
         return byKey;
     }
 

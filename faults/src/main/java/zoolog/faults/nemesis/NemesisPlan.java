@@ -29,7 +29,9 @@ public record NemesisPlan(List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    public static NemesisPlan generate(Set<NemesisKind> kinds, long runNanos, long intervalNanos, long seed) {
+    /** The plan for clients running from {@code startNanos} for {@code runNanos} on the history's clock. */
+    public static NemesisPlan generate(Set<NemesisKind> kinds, long startNanos, long runNanos, long intervalNanos,
+            long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<NemesisKind> kindList = kinds.stream().sorted().toList();
         List<Step> steps = new ArrayList<>();
@@ -37,10 +39,10 @@ public record NemesisPlan(List<Step> steps) {
             return new NemesisPlan(steps);
         }
         long half = intervalNanos / 2;
-        long time = half + random.nextLong(half + 1);
+        long time = startNanos + half + random.nextLong(half + 1);
         while (true) {
             long duration = half + random.nextLong(half + 1);
-            if (time + duration > runNanos) {
+            if (time + duration > startNanos + runNanos) {
                 break;
             }
             NemesisKind kind = kindList.get(random.nextInt(kindList.size()));

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntBiFunction;
@@ -42,7 +43,7 @@ public final class Network implements AutoCloseable {
                     }
                     Map<PeerChannel, LinkProxy> channels = new LinkedHashMap<>();
                     for (PeerChannel channel : PeerChannel.values()) {
-                        String name = from + "->" + to + "-" + channel.name().toLowerCase(java.util.Locale.ROOT);
+                        String name = from + "->" + to + "-" + channel.name().toLowerCase(Locale.ROOT);
                         channels.put(channel, LinkProxy.start(name, realPort.applyAsInt(to, channel)));
                     }
                     proxies.put(new Link(from, to), channels);
