@@ -60,6 +60,10 @@ public final class FaultRun {
 
     public static Result execute(RunSpec spec) throws IOException, InterruptedException {
         Path dir = spec.outDir();
+        if (Files.exists(dir.resolve("nodes"))) {
+            // Nodes would recover the old run's data, and the checkers assume fresh registers.
+            throw new IllegalArgumentException(dir + " already holds a run; choose another --out");
+        }
         Files.createDirectories(dir);
         long startedNanos = System.nanoTime();
         AtomicReference<Cluster> running = new AtomicReference<>();

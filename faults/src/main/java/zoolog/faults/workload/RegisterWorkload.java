@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 import zoolog.faults.history.EntryType;
@@ -42,8 +44,11 @@ final class RegisterWorkload implements Workload {
 
     @Override
     public void setUp(ZooKeeper admin) throws KeeperException, InterruptedException {
+        ZnodePaths.ensure(admin, ZnodePaths.REGISTER, new byte[0]);
         for (String key : keys) {
-            ZnodePaths.ensure(admin, key, encode(0));
+            // Not ensure(): the checker's model starts every register at value 0, version 0, so an
+            // existing key (left by an earlier run in the same data directory) must stop the run.
+            admin.create(key, encode(0), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         }
     }
 

@@ -16,7 +16,7 @@ import zoolog.faults.history.HistoryEntry;
  * histories with one result changed, which are sometimes linearizable and sometimes not. The
  * coverage checks make sure both verdicts actually occur.
  */
-class LinearizabilityCheckerProperties {
+class LinearizabilityCheckerPropertyTest {
 
     private final LinearizabilityChecker checker = new LinearizabilityChecker();
 
