@@ -105,13 +105,20 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code node} serves; fails if its process exits or the deadline passes.
+     * Waits until {@code node} serves; fails if its process exits, the deadline passes, or it serves
+     * standalone although it was configured as one member of an ensemble.
      *
      * @throws IllegalStateException naming the node and quoting its log
      */
     public void awaitServing(NodeProcess node, long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (!isServing(node)) {
+            boolean standalone = nodes.size() > 1 && FourLetterWords.mode(node.ports().clientPort(), PROBE_TIMEOUT_MILLIS)
+                    .filter("standalone"::equals).isPresent();
+            if (standalone) {
+                throw new IllegalStateException("node " + node.id() + " serves as Mode: standalone, so it ignored the "
+                        + "server.N lines of " + node.configFile() + " (a server without ensemble support?)");
+            }
             if (!node.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("node " + node.id() + (node.isAlive() ? " did not serve within "
                         + timeoutMillis + " ms" : " exited") + "; the end of " + node.logFile() + ":\n"
