@@ -20,12 +20,13 @@ import zoolog.faults.history.Operation;
  * fetched) with the checkers' verdicts, a timeline of every client operation as a bar from
  * invocation to completion in its process's lane (green ok, grey fail, orange unknown), the
  * nemesis's faults as shaded bands, a latency scatter plot on a log scale, and the table of
- * counts and percentiles. Hovering a bar or point shows the operation. Stateless.
+ * counts and percentiles. Hovering a bar or point shows the operation. Long runs are thinned to
+ * about {@link #DRAWN_OPS_MAX} ok operations, never dropping a failed or unknown one. Stateless.
  */
 public final class HtmlReport {
 
     public static final String FILE = "report.html";
-    /** Beyond this many operations the timeline draws the first ones only and says so; browsers slow down. */
+    /** Beyond about this many operations the plots draw every k-th ok one (and all others); browsers slow down. */
     static final int DRAWN_OPS_MAX = 20_000;
     private static final int WIDTH = 1200;
     private static final int LEFT = 60;
@@ -48,7 +49,13 @@ public final class HtmlReport {
 
     static String render(Summary summary, List<HistoryEntry> history) {
         List<Operation> operations = Operation.pair(history);
-        List<Operation> drawn = operations.subList(0, Math.min(operations.size(), DRAWN_OPS_MAX));
+        int stride = (operations.size() + DRAWN_OPS_MAX - 1) / DRAWN_OPS_MAX;
+        List<Operation> drawn = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            if (i % stride == 0 || operations.get(i).outcome() != EntryType.OK) {
+                drawn.add(operations.get(i));
+            }
+        }
         long endNanos = Math.max(1, history.isEmpty() ? 1 : history.get(history.size() - 1).timeNanos());
         StringBuilder html = new StringBuilder(1 << 20);
         html.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Fault run: ")
@@ -65,9 +72,9 @@ public final class HtmlReport {
                 .append("unknown outcome). Bars: <span style=\"color:").append(OK_COLOUR).append("\">ok</span>, ")
                 .append("<span style=\"color:").append(FAIL_COLOUR).append("\">fail</span>, <span style=\"color:")
                 .append(INFO_COLOUR).append("\">unknown</span>; shaded bands: nemesis faults.");
-        if (drawn.size() < operations.size()) {
-            html.append(" Showing the first ").append(drawn.size()).append(" of ").append(operations.size())
-                    .append(" operations.");
+        if (stride > 1) {
+            html.append(" Of ").append(operations.size()).append(" operations, every ").append(stride)
+                    .append("th ok one is drawn, and every failed or unknown one.");
         }
         html.append("</p>");
         timeline(html, drawn, history, endNanos);
