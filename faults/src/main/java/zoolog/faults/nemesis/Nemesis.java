@@ -84,7 +84,8 @@ public final class Nemesis {
     private Runnable inject(NemesisPlan.Step step) {
         List<Integer> ids = cluster.ids();
         int picked = ids.get(step.nodePick() % ids.size());
-        int target = step.targetLeader() ? cluster.leader().orElse(picked) : picked;
+        boolean leaderWanted = step.targetLeader() || step.shape() == PartitionShape.ISOLATED_LEADER;
+        int target = leaderWanted ? cluster.leader().orElse(picked) : picked;
         NodeProcess node = cluster.node(target);
         try {
             switch (step.kind()) {

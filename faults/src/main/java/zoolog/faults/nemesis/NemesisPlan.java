@@ -18,7 +18,8 @@ public record NemesisPlan(List<Step> steps) {
      * One fault: injected at {@code startNanos} after the run started, healed {@code durationNanos} later.
      *
      * @param shape         the partition's shape; only for {@link NemesisKind#PARTITION}
-     * @param targetLeader  kill, pause or isolate the current leader rather than the node {@code nodePick} picks
+     * @param targetLeader  kill or pause the current leader rather than the node {@code nodePick} picks (an
+     *                      isolated-leader partition always isolates the leader when there is one)
      * @param nodePick      a random number; the target is {@code ids[nodePick % ids.size()]}
      */
     public record Step(long startNanos, long durationNanos, NemesisKind kind, PartitionShape shape,
