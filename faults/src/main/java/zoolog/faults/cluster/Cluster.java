@@ -19,7 +19,7 @@ import zoolog.faults.proxy.Network;
  * reaches nodes through {@link #node}; {@link #leader} asks each node's {@code srvr} for
  * {@code Mode: leader}. Created and closed by the run's main thread.
  */
-public final class Cluster implements AutoCloseable {
+public final class Cluster {
 
     /** JVM start, election and the first sync; generous because a 2-core machine also runs the clients. */
     public static final long SERVING_WAIT_MILLIS_MAX = 90_000;
@@ -142,7 +142,6 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Stops every node (SIGCONT, SIGTERM, then SIGKILL) and closes the proxies. */
-    @Override
     public void close() throws InterruptedException {
         for (NodeProcess node : nodes) {
             try {
