@@ -2,7 +2,6 @@ package zoolog.coord.core;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -32,7 +31,6 @@ import zoolog.protocol.txn.StoredNode;
 import zoolog.protocol.txn.StoredSession;
 import zoolog.protocol.txn.Txn;
 import zoolog.protocol.zk.ConnectRequest;
-import zoolog.protocol.zk.ConnectResponse;
 import zoolog.protocol.zk.ErrorCode;
 import zoolog.protocol.zk.OpCode;
 import zoolog.protocol.zk.WatcherEvent;
@@ -69,23 +67,18 @@ public final class CoordCore implements Core {
     static final int PENDING_REPLIES_PER_CONNECTION_MAX = 10_000;
     /** Container/TTL deletions started per check, like ZooKeeper's znode.container.maxPerMinute. */
     static final int CLEANUPS_PER_CHECK_MAX = 10_000;
-    private static final int PASSWORD_BYTES = 16;
     private static final Logger LOG = LoggerFactory.getLogger(CoordCore.class);
 
     /** Standalone: a transaction handed to the store under {@code token}, applied once durable. */
     private record InFlight(Txn txn, long token) {}
 
-    /** A local client's write, matched to its transaction by session and xid when it is applied. */
-    private record WriteKey(long sessionId, int cxid) {}
-
-    record AwaitingWrite(long connectionId, Connection.PendingReply reply) {}
 
     /** {@code awaitZxid} of a reply whose write was forwarded to the leader and has no zxid yet. */
     private static final long AWAITING_LEADER = -1;
 
     private final Settings settings;
     private final CoreEffects effects;
-    private final RandomGenerator random;
+    private final Handshakes handshakes;
     final DataTree tree = new DataTree();
     private final WatchManager watches = new WatchManager();
     final SessionTracker sessions;
@@ -94,9 +87,9 @@ public final class CoordCore implements Core {
     private final ReadRequests reads;
     private final CoreStats stats;
     final Map<Long, Connection> connections = new HashMap<>();
-    private final Map<Long, Connection> connectionBySession = new HashMap<>();
+    final Map<Long, Connection> connectionBySession = new HashMap<>();
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-    private final Map<WriteKey, AwaitingWrite> awaitingWrites = new HashMap<>();
+    private final AwaitingReplies awaiting = new AwaitingReplies();
     /** Learner: sessions its clients touched since the last heartbeat to the leader. */
     final Set<Long> touchedSessions = new HashSet<>();
     /** Null for a standalone server: then writes are durable on the local disk alone. */
@@ -105,23 +98,22 @@ public final class CoordCore implements Core {
     private final WatchManager.EventSink notifier = (connectionId, type, path) ->
             notify(connectionId, type, path, tree.lastProcessedZxid());
     long nextZxid = 1;
+    /** The zxid of the last transaction handed to replication; above the tree's, writes are pending. */
+    private long lastProposedZxid;
     /** The token of the next op handed to {@link CoreEffects#persist}; the store reports them back in order. */
     private long nextToken = 1;
-    private long nextSessionId;
     long nowMillis;
     private long nextCleanupMillis;
 
     public CoordCore(Settings settings, CoreEffects effects, RandomGenerator random, long startMillis) {
         this.settings = settings;
         this.effects = effects;
-        this.random = random;
         this.sessions = new SessionTracker(settings.tickMillis());
         this.aclPolicy = new AclPolicy(settings.superDigest());
         this.preparer = new TxnPreparer(tree, aclPolicy, settings.extendedTypesEnabled());
         this.reads = new ReadRequests(tree, watches, aclPolicy);
         this.stats = new CoreStats(this, tree, watches, sessions, connections);
-        // ZooKeeper's scheme: server id in the top byte, then milliseconds, so ids stay unique across restarts.
-        this.nextSessionId = ((startMillis << 24) >>> 8) | (settings.serverId() << 56);
+        this.handshakes = new Handshakes(this, random, settings.serverId(), startMillis);
         this.nowMillis = startMillis;
         this.nextCleanupMillis = startMillis + settings.containerCheckIntervalMillis();
     }
@@ -145,13 +137,16 @@ public final class CoordCore implements Core {
         this.role = Role.LOOKING;
     }
 
-    /** The writes of local clients still waiting for their transaction or the leader's answer. */
-    AwaitingWrite takeAwaitingWrite(long sessionId, int cxid) {
-        return awaitingWrites.remove(new WriteKey(sessionId, cxid));
+    /** The write of a local client still waiting for its transaction or the leader's answer. */
+    AwaitingReplies.Waiting takeAwaitingWrite(long sessionId, int cxid) {
+        return awaiting.takeWrite(sessionId, cxid);
     }
 
-    void forgetAwaitingWrites() {
-        awaitingWrites.clear();
+    /** Leadership ended: nothing prepared here will be answered from here. */
+    void forgetPendingWork() {
+        awaiting.clear();
+        preparer.forgetPending();
+        lastProposedZxid = 0;
     }
 
     Role role() {
@@ -242,59 +237,11 @@ public final class CoordCore implements Core {
         Connection.PendingReply handshake = new Connection.PendingReply(0, OpCode.CREATE_SESSION, null, nowMillis);
         connection.queue.add(handshake);
         if (request.sessionId() == 0) {
-            startNewSession(connection, handshake, timeout, request.readOnlyPresent());
+            handshakes.startNewSession(connection, handshake, timeout, request.readOnlyPresent());
         } else {
-            resumeSession(connection, handshake, request, timeout);
+            handshakes.resumeSession(connection, handshake, request, timeout);
         }
         drain(connection);
-    }
-
-    private void startNewSession(Connection connection, Connection.PendingReply handshake, int timeout, boolean readOnlyPresent) {
-        long sessionId = nextSessionId++;
-        byte[] password = new byte[PASSWORD_BYTES];
-        random.nextBytes(password);
-        connection.sessionId = sessionId;
-        connectionBySession.put(sessionId, connection);
-        handshake.connectResponse = new ConnectResponse(0, timeout, sessionId, password, false, readOnlyPresent);
-        if (isLearner()) {
-            forward(connection, handshake, ForwardedRequest.newBuilder().setSessionId(sessionId)
-                    .setOpCode(OpCode.CREATE_SESSION).setTimeoutMillis(timeout).setPassword(ByteString.copyFrom(password)));
-            return;
-        }
-        if (notLeading(connection)) {
-            return;
-        }
-        Txn txn = Txn.newBuilder()
-                .setZxid(nextZxid++)
-                .setTimeMillis(nowMillis)
-                .setSessionId(sessionId)
-                .setCreateSession(CreateSessionTxn.newBuilder().setTimeoutMillis(timeout).setPassword(ByteString.copyFrom(password)))
-                .build();
-        propose(txn, connection, handshake);
-    }
-
-    private void resumeSession(Connection connection, Connection.PendingReply handshake, ConnectRequest request, int timeout) {
-        SessionTracker.Session session = sessions.get(request.sessionId());
-        boolean valid = session != null && !session.isClosing()
-                && Arrays.equals(session.password(), request.password());
-        if (!valid) {
-            LOG.info("Invalid session 0x{} for client /{}:{}, probably expired", Long.toHexString(request.sessionId()),
-                    connection.remoteHost, connection.remotePort);
-            handshake.connectResponse = new ConnectResponse(0, 0, 0, new byte[PASSWORD_BYTES], false, request.readOnlyPresent());
-            handshake.closeAfter = true;
-            handshake.complete(0, null, tree.lastProcessedZxid());
-            return;
-        }
-        Connection previous = connectionBySession.get(session.id());
-        if (previous != null && previous != connection) {
-            closeConnection(previous);
-        }
-        connection.sessionId = session.id();
-        connectionBySession.put(session.id(), connection);
-        sessions.setTimeout(session.id(), timeout, nowMillis);
-        handshake.connectResponse = new ConnectResponse(0, timeout, session.id(), session.password(), false,
-                request.readOnlyPresent());
-        handshake.complete(0, null, tree.lastProcessedZxid());
     }
 
     private void onRequest(CoreInput.Request input) {
@@ -375,10 +322,25 @@ public final class CoordCore implements Core {
             nextZxid++;
             propose(accepted.txn().toBuilder().setCxid(reply.xid).build(), connection, reply);
         } else if (prepared instanceof Prepared.Rejected rejected) {
-            reply.complete(rejected.error().code(), null, tree.lastProcessedZxid());
+            rejectAfterPending(connection, reply, rejected.error().code(), null);
         } else {
-            reply.complete(0, new ZkResponse.Multi(((Prepared.MultiRejected) prepared).results()), tree.lastProcessedZxid());
+            rejectAfterPending(connection, reply, 0, new ZkResponse.Multi(((Prepared.MultiRejected) prepared).results()));
         }
+    }
+
+    /**
+     * A failed write was judged against the tree plus every pending change, so its answer may
+     * reveal a write not yet applied (BadVersion because another client's setData is in flight).
+     * Linearizability needs that write to be visible before the answer is: the reply waits
+     * until everything prepared before it is applied.
+     */
+    private void rejectAfterPending(Connection connection, Connection.PendingReply reply, int err, ZkResponse body) {
+        long pendingZxid = lastProposedZxid;
+        if (pendingZxid <= tree.lastProcessedZxid()) {
+            reply.complete(err, body, tree.lastProcessedZxid());
+            return;
+        }
+        awaiting.deferRejection(pendingZxid, connection.id, reply, err, body);
     }
 
     /** Starts closing a session: requested by its client ({@code reply} non-null) or by expiry. */
@@ -407,9 +369,10 @@ public final class CoordCore implements Core {
      * covers its token); in an ensemble, through the leader's ZAB broadcast (applied on commit).
      */
     void propose(Txn txn, Connection connection, Connection.PendingReply reply) {
+        lastProposedZxid = txn.getZxid();
         if (reply != null) {
             reply.awaitZxid = txn.getZxid();
-            awaitingWrites.put(new WriteKey(txn.getSessionId(), txn.getCxid()), new AwaitingWrite(connection.id, reply));
+            awaiting.awaitWrite(txn.getSessionId(), txn.getCxid(), connection.id, reply);
         }
         if (zab != null) {
             zab.propose(txn);
@@ -424,7 +387,7 @@ public final class CoordCore implements Core {
      * A leader handing over to a new epoch takes no new writes: the client's connection is closed
      * and it retries on another member, as with any leader change.
      */
-    private boolean notLeading(Connection connection) {
+    boolean notLeading(Connection connection) {
         if (zab == null || zab.canPropose()) {
             return false;
         }
@@ -432,14 +395,14 @@ public final class CoordCore implements Core {
         return true;
     }
 
-    private boolean isLearner() {
+    boolean isLearner() {
         return role == Role.FOLLOWING || role == Role.OBSERVING;
     }
 
     /** Learner: the leader prepares the write; the reply waits for its commit or rejection. */
-    private void forward(Connection connection, Connection.PendingReply reply, ForwardedRequest.Builder request) {
+    void forward(Connection connection, Connection.PendingReply reply, ForwardedRequest.Builder request) {
         reply.awaitZxid = AWAITING_LEADER;
-        awaitingWrites.put(new WriteKey(connection.sessionId, reply.xid), new AwaitingWrite(connection.id, reply));
+        awaiting.awaitWrite(connection.sessionId, reply.xid, connection.id, reply);
         for (Id id : connection.ids) {
             request.addAuth(AuthId.newBuilder().setScheme(id.scheme()).setId(id.id()));
         }
@@ -500,11 +463,17 @@ public final class CoordCore implements Core {
 
     /** A committed transaction: apply it, and answer the local client that asked for it, if any. */
     void apply(Txn txn) {
-        AwaitingWrite waiting = takeAwaitingWrite(txn.getSessionId(), txn.getCxid());
+        AwaitingReplies.Waiting waiting = awaiting.takeWrite(txn.getSessionId(), txn.getCxid());
         Connection connection = waiting == null ? null : connections.get(waiting.connectionId());
         applyTxn(txn, connection == null ? null : waiting.reply());
         if (connection != null) {
             drain(connection);
+        }
+        for (long connectionId : awaiting.releaseRejections(tree.lastProcessedZxid())) {
+            Connection released = connections.get(connectionId);
+            if (released != null) {
+                drain(released);
+            }
         }
     }
 
@@ -522,7 +491,11 @@ public final class CoordCore implements Core {
                     .setPassword(create.getPassword()).build()));
         } else if (txn.hasCloseSession()) {
             sessions.remove(txn.getSessionId());
-            connectionBySession.remove(txn.getSessionId());
+            Connection owner = connectionBySession.remove(txn.getSessionId());
+            if (owner != null && reply == null) {
+                // Expired by the leader while its client is connected here: the client must learn it is gone.
+                closeConnection(owner);
+            }
             sessionWrites = List.of(new CoreEffects.SessionWrite(txn.getSessionId(), null));
         }
         effects.materialize(zxid, listener.nodeWrites(), sessionWrites);

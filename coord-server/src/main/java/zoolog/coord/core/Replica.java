@@ -91,8 +91,7 @@ final class Replica implements ReplicatedState {
             for (Connection connection : List.copyOf(core.connections.values())) {
                 core.closeConnection(connection);
             }
-            core.forgetAwaitingWrites();
-            core.preparer.forgetPending();
+            core.forgetPendingWork();
             core.touchedSessions.clear();
         } else if (role == Role.LEADING) {
             core.nextZxid = nextZxid;
@@ -171,7 +170,7 @@ final class Replica implements ReplicatedState {
 
     @Override
     public void rejected(ForwardRejected rejection) {
-        CoordCore.AwaitingWrite waiting = core.takeAwaitingWrite(rejection.getSessionId(), rejection.getCxid());
+        AwaitingReplies.Waiting waiting = core.takeAwaitingWrite(rejection.getSessionId(), rejection.getCxid());
         Connection connection = waiting == null ? null : core.connections.get(waiting.connectionId());
         if (connection == null) {
             return;
@@ -192,7 +191,7 @@ final class Replica implements ReplicatedState {
 
     @Override
     public void syncReplied(SyncReply reply) {
-        CoordCore.AwaitingWrite waiting = core.takeAwaitingWrite(reply.getSessionId(), reply.getCxid());
+        AwaitingReplies.Waiting waiting = core.takeAwaitingWrite(reply.getSessionId(), reply.getCxid());
         Connection connection = waiting == null ? null : core.connections.get(waiting.connectionId());
         if (connection != null) {
             // Every commit sent before the reply is applied: the sync is now an ordinary read.

@@ -39,7 +39,8 @@ final class Leading {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leading.class);
 
-    private record PendingSync(long afterZxid, int learnerSid, SyncReply reply) {}
+    /** An answer to a learner that must not overtake the commit of {@code afterZxid}. */
+    private record PendingAnswer(long afterZxid, int learnerSid, PeerMessage answer) {}
 
     private final ZabPeer peer;
     private final ZabSettings settings;
@@ -49,7 +50,7 @@ final class Leading {
     private final Set<Integer> ackedEpoch = new HashSet<>();
     private final Set<Integer> ackedNewLeader = new HashSet<>();
     private final ArrayDeque<Txn> outstanding = new ArrayDeque<>();
-    private final ArrayDeque<PendingSync> pendingSyncs = new ArrayDeque<>();
+    private final ArrayDeque<PendingAnswer> pendingAnswers = new ArrayDeque<>();
     private long newEpoch = -1;
     /** The ensemble id proposed with the new epoch; bound on this member when the epoch becomes current. */
     private String ensembleId = "";
@@ -90,7 +91,7 @@ final class Leading {
     }
 
     int pendingSyncCount() {
-        return pendingSyncs.size();
+        return (int) pendingAnswers.stream().filter(answer -> answer.answer().hasSyncReply()).count();
     }
 
     void onMessage(int from, PeerMessage message) {
@@ -331,10 +332,18 @@ final class Leading {
     }
 
     void replySync(int learnerSid, SyncReply reply) {
+        answerAfterOutstanding(learnerSid, PeerMessage.newBuilder().setSyncReply(reply).build());
+    }
+
+    /**
+     * Sends {@code answer} once every proposal made so far has committed: a sync promises that,
+     * and a rejected write (judged against pending changes) must not reveal an uncommitted one.
+     */
+    void answerAfterOutstanding(int learnerSid, PeerMessage answer) {
         if (outstanding.isEmpty()) {
-            peer.send(learnerSid, PeerMessage.newBuilder().setSyncReply(reply).build());
+            peer.send(learnerSid, answer);
         } else {
-            pendingSyncs.addLast(new PendingSync(outstanding.peekLast().getZxid(), learnerSid, reply));
+            pendingAnswers.addLast(new PendingAnswer(outstanding.peekLast().getZxid(), learnerSid, answer));
         }
     }
 
@@ -372,9 +381,9 @@ final class Leading {
             }
             peer.send(handler.sid, commit);
         }
-        while (!pendingSyncs.isEmpty() && pendingSyncs.peekFirst().afterZxid() <= zxid) {
-            PendingSync done = pendingSyncs.pollFirst();
-            peer.send(done.learnerSid(), PeerMessage.newBuilder().setSyncReply(done.reply()).build());
+        while (!pendingAnswers.isEmpty() && pendingAnswers.peekFirst().afterZxid() <= zxid) {
+            PendingAnswer done = pendingAnswers.pollFirst();
+            peer.send(done.learnerSid(), done.answer());
         }
     }
 

@@ -158,9 +158,11 @@ public final class ZabPeer {
         }
     }
 
-    /** Leader: a forwarded request failed preparation. */
+    /** Leader: a forwarded request failed preparation; answered once earlier proposals commit. */
     public void reject(int learnerSid, ForwardRejected rejection) {
-        send(learnerSid, PeerMessage.newBuilder().setRejected(rejection).build());
+        if (leading != null) {
+            leading.answerAfterOutstanding(learnerSid, PeerMessage.newBuilder().setRejected(rejection).build());
+        }
     }
 
     /** Leader: answers a forwarded sync once every proposal made before it has committed. */
