@@ -35,9 +35,10 @@ class EnsembleIT {
     @TempDir
     Path root;
 
+    /** Three voters and an observer: the observer serves the same tree but never counts toward a quorum. */
     @Test
     void threeMembersKeepEveryAcknowledgedWriteAcrossALeaderKillAndCatchUpByDiff() throws Exception {
-        try (EnsembleProcesses ensemble = EnsembleProcesses.configure(root, 3, List.of())) {
+        try (EnsembleProcesses ensemble = EnsembleProcesses.configure(root, 3, 1, List.of())) {
             ensemble.startAll();
             ServerProcess leader = ensemble.awaitLeader();
             try (Writer writer = new Writer(ensemble.connectString())) {
@@ -46,6 +47,7 @@ class EnsembleIT {
                 writer.createMany("/acked", 100);
                 ServerProcess next = ensemble.awaitLeader();
                 assertTrue(next != leader, "a new leader was elected");
+                assertEquals("observer", EnsembleProcesses.mode(ensemble.member(4)));
                 leader.start();
                 ensemble.awaitLeader();
                 assertTrue(leader.loggedSinceStart("DIFF: receiving proposals"), "the old leader caught up by DIFF");

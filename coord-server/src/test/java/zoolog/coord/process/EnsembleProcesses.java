@@ -27,17 +27,30 @@ final class EnsembleProcesses implements AutoCloseable {
 
     private EnsembleProcesses() {}
 
-    /** Configures {@code size} members under {@code root} (ids 1..size); nothing starts yet. */
+    /** Configures {@code size} voting members under {@code root} (ids 1..size); nothing starts yet. */
     static EnsembleProcesses configure(Path root, int size, List<String> extraLines) throws IOException {
+        return configure(root, size, 0, extraLines);
+    }
+
+    /**
+     * Configures {@code voters} participants (ids 1..voters) and {@code observers} observers
+     * (the ids after them, with {@code peerType=observer}); nothing starts yet.
+     */
+    static EnsembleProcesses configure(Path root, int voters, int observers, List<String> extraLines) throws IOException {
+        int size = voters + observers;
         List<String> serverLines = new ArrayList<>();
         for (int id = 1; id <= size; id++) {
-            serverLines.add("server." + id + "=127.0.0.1:" + ServerProcess.freePort() + ":" + ServerProcess.freePort());
+            serverLines.add("server." + id + "=127.0.0.1:" + ServerProcess.freePort() + ":" + ServerProcess.freePort()
+                    + (id > voters ? ":observer" : ""));
         }
         EnsembleProcesses ensemble = new EnsembleProcesses();
         for (int id = 1; id <= size; id++) {
             Path dir = root.resolve("member" + id);
             List<String> lines = new ArrayList<>(List.of("tickTime=200", "initLimit=20", "syncLimit=5"));
             lines.addAll(serverLines);
+            if (id > voters) {
+                lines.add("peerType=observer");
+            }
             lines.addAll(extraLines);
             ServerProcess member = ServerProcess.configure(dir, lines);
             Files.createDirectories(dir.resolve("data"));
