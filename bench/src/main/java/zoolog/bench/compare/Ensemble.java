@@ -184,17 +184,19 @@ public final class Ensemble implements AutoCloseable {
     }
 
     /**
-     * Sends SIGKILL to the member at {@code index} and waits until it is gone.
+     * Sends SIGKILL to the member at {@code index} and returns at once; {@link #awaitExit} waits for it to go.
      *
      * @return {@link System#nanoTime} right after the signal was sent: from then on the member runs no
      *         more of its code, so no write issued later can have been accepted by it
      */
-    public long killMember(int index) throws InterruptedException {
-        ServerProcess process = processes.get(index);
-        process.sendKill();
-        long killedNanos = System.nanoTime();
-        process.awaitExit();
-        return killedNanos;
+    public long killMember(int index) {
+        processes.get(index).sendKill();
+        return System.nanoTime();
+    }
+
+    /** Waits for the member at {@code index} to exit; true if it did within the stop timeout. */
+    public boolean awaitExit(int index) throws InterruptedException {
+        return processes.get(index).awaitExit();
     }
 
     /** Starts the member at {@code index} again on its old configuration and data, appending to its log. */

@@ -34,17 +34,7 @@ public final class MarkdownReport {
         out.append("Started ").append(report.startedAt()).append(". Systems: ")
                 .append(String.join(", ", systems(report.runs()))).append(".\n\n");
 
-        BenchEnvironment environment = report.environment();
-        out.append("## Machine\n\n");
-        out.append("- CPU: ").append(environment.cpuModel()).append(", ").append(environment.cpus())
-                .append(" CPUs available to the JVM (client and server share them)\n");
-        out.append("- OS: ").append(environment.os()).append('\n');
-        out.append("- JVM: ").append(environment.java()).append('\n');
-        out.append("- Data directories on: ").append(environment.dataFilesystem()).append("\n\n");
-
-        out.append("## Settings\n\n| setting | value |\n|---|---|\n");
-        report.settings().forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));
-        out.append('\n');
+        out.append(machineAndSettings(report.environment(), report.settings()));
 
         out.append("## Results\n\n").append(comparisonTable(report.runs())).append('\n');
         String relative = relativeTable(report.runs());
@@ -82,6 +72,21 @@ public final class MarkdownReport {
                 - Both servers run with the same generated zoo.cfg and fsync on (ZooKeeper's default \
                 `forceSync=yes`), one after the other on fresh data directories.
                 """);
+        return out.toString();
+    }
+
+    /** The {@code ## Machine} and {@code ## Settings} sections every bench report starts with. */
+    public static String machineAndSettings(BenchEnvironment environment, Map<String, String> settings) {
+        StringBuilder out = new StringBuilder();
+        out.append("## Machine\n\n");
+        out.append("- CPU: ").append(environment.cpuModel()).append(", ").append(environment.cpus())
+                .append(" CPUs available to the JVM (client and server share them)\n");
+        out.append("- OS: ").append(environment.os()).append('\n');
+        out.append("- JVM: ").append(environment.java()).append('\n');
+        out.append("- Data directories on: ").append(environment.dataFilesystem()).append("\n\n");
+        out.append("## Settings\n\n| setting | value |\n|---|---|\n");
+        settings.forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        out.append('\n');
         return out.toString();
     }
 
@@ -221,7 +226,8 @@ public final class MarkdownReport {
         return baseline > 0 ? String.format(Locale.ROOT, "%.2f×", value / baseline) : MISSING;
     }
 
-    private static String formatErrors(Map<String, Long> errorsByCode) {
+    /** {@code CODE=count, ...} in code order. */
+    public static String formatErrors(Map<String, Long> errorsByCode) {
         return errorsByCode.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));
