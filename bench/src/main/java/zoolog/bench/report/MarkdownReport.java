@@ -66,9 +66,11 @@ public final class MarkdownReport {
                 - Latencies are from issuing the async call to its callback, successful operations only, in µs \
                 (HdrHistogram, 3 significant digits). ops/s counts successful operations over the measured phase.
                 - CPU-s per 1k ops is `utime+stime` from `/proc/<pid>/stat` over the measured phase divided by \
-                thousands of operations: the server process (all its threads: network, fsync, GC, JIT) and, for \
-                context, the load generator's JVM.
-                - *other processes, CPUs* is the machine's busy time from `/proc/stat` minus the server's and                 the load generator's, divided by the measured seconds: how many CPUs something else kept busy                 meanwhile. Well above 0 means a noisy neighbour; distrust that row or run it again.
+                thousands of operations: the server process (all its threads: network, fsync, GC, JIT; for an \
+                ensemble, every member's process summed) and, for context, the load generator's JVM.
+                - *other processes, CPUs* is the machine's busy time from `/proc/stat` minus the server's and \
+                the load generator's, divided by the measured seconds: how many CPUs something else kept busy \
+                meanwhile. Well above 0 means a noisy neighbour; distrust that row or run it again.
                 - Both servers run with the same generated zoo.cfg and fsync on (ZooKeeper's default \
                 `forceSync=yes`), one after the other on fresh data directories.
                 """);
