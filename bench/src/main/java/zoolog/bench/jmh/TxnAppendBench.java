@@ -27,11 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import zoolog.coord.store.CoordStore;
 import zoolog.coord.store.StoreConfig;
 import zoolog.coord.store.StoreException;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.txn.SetDataTxn;
 import zoolog.protocol.txn.Txn;
 
 /**
- * Throughput of {@link CoordStore#append} for 1 KB setData txns when every appender waits for its
+ * Throughput of {@link CoordStore#write} of {@code AppendTxn} ops for 1 KB setData txns when every appender waits for its
  * txn to be durable, as a ZAB follower waits before acking: with one appender each append pays a
  * whole fsync, with 16 the writer's group commit lets one fsync cover up to 16 appends.
  * {@link #fsyncBaseline} measures the same disk's raw 1 KB write+fdatasync rate for comparison, both
@@ -81,21 +82,22 @@ public class TxnAppendBench {
     @State(Scope.Benchmark)
     public static class Log {
         private final Object appendOrder = new Object();
-        private final Object persistedMonitor = new Object();
+        private final Object durableMonitor = new Object();
         private final ByteString data = ByteString.copyFrom(new byte[DATA_BYTES]);
         private Path dir;
         private CoordStore store;
         private long nextZxid;
-        private long persistedZxid;
+        /** The last token the store reported durable; tokens are the zxids here. */
+        private long durableToken;
 
         @Setup(Level.Trial)
         public void open() throws IOException, StoreException {
             dir = Files.createTempDirectory("txn-append-bench");
             // Snapshots off: this measures the log path alone.
-            store = CoordStore.open(StoreConfig.of(dir, null).withSnapCount(0), zxid -> {
-                synchronized (persistedMonitor) {
-                    persistedZxid = zxid;
-                    persistedMonitor.notifyAll();
+            store = CoordStore.open(StoreConfig.of(dir, null).withSnapCount(0), token -> {
+                synchronized (durableMonitor) {
+                    durableToken = token;
+                    durableMonitor.notifyAll();
                 }
             }, failure -> { });
         }
@@ -114,13 +116,13 @@ public class TxnAppendBench {
             long zxid;
             synchronized (appendOrder) {
                 zxid = ++nextZxid;
-                store.append(Txn.newBuilder().setZxid(zxid).setTimeMillis(zxid).setSessionId(1).setCxid((int) zxid)
+                store.write(zxid, new DurableOp.AppendTxn(Txn.newBuilder().setZxid(zxid).setTimeMillis(zxid).setSessionId(1).setCxid((int) zxid)
                         .setSetData(SetDataTxn.newBuilder().setPath("/bench").setData(data).setVersion((int) zxid))
-                        .build());
+                        .build()));
             }
-            synchronized (persistedMonitor) {
-                while (persistedZxid < zxid) {
-                    persistedMonitor.wait();
+            synchronized (durableMonitor) {
+                while (durableToken < zxid) {
+                    durableMonitor.wait();
                 }
             }
             return zxid;

@@ -5,6 +5,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import zoolog.coord.zab.ReplicatedState;
+import zoolog.coord.zab.Role;
+import zoolog.coord.zab.ZabPeer;
+import zoolog.protocol.peer.AuthId;
+import zoolog.protocol.peer.ForwardedRequest;
+import zoolog.protocol.zk.Id;
+import zoolog.protocol.zk.ZkBytes;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -18,6 +27,7 @@ import zoolog.coord.tree.DataTree;
 import zoolog.coord.tree.EphemeralType;
 import zoolog.coord.tree.StoredNodes;
 import zoolog.coord.watch.WatchManager;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.txn.CloseSessionTxn;
 import zoolog.protocol.txn.CreateSessionTxn;
 import zoolog.protocol.txn.StoredNode;
@@ -37,7 +47,7 @@ import zoolog.protocol.zk.ZkResponse;
  * the read path, driven by {@link CoreInput}s and acting only through {@link CoreEffects}.
  *
  * <pre>
- *   write:  Request ─prepare→ Txn ─persist→ (fsync) ─Persisted→ apply to tree ─→ watches fire ─→ reply
+ *   write:  Request ─prepare→ Txn ─persist→ (fsync) ─Durable→ apply to tree ─→ watches fire ─→ reply
  *   read:   Request ─(after the connection's earlier replies)→ answer from the applied tree
  * </pre>
  *
@@ -64,27 +74,43 @@ public final class CoordCore implements Core {
     private static final int PASSWORD_BYTES = 16;
     private static final Logger LOG = LoggerFactory.getLogger(CoordCore.class);
 
-    /** A transaction handed to the store, waiting to be applied once durable. */
-    private record InFlight(Txn txn, long connectionId, Connection.PendingReply reply) {}
+    /** Standalone: a transaction handed to the store under {@code token}, applied once durable. */
+    private record InFlight(Txn txn, long token) {}
+
+    /** A local client's write, matched to its transaction by session and xid when it is applied. */
+    private record WriteKey(long sessionId, int cxid) {}
+
+    record AwaitingWrite(long connectionId, Connection.PendingReply reply) {}
+
+    /** {@code awaitZxid} of a reply whose write was forwarded to the leader and has no zxid yet. */
+    private static final long AWAITING_LEADER = -1;
 
     private final Settings settings;
     private final CoreEffects effects;
     private final RandomGenerator random;
-    private final DataTree tree = new DataTree();
+    final DataTree tree = new DataTree();
     private final WatchManager watches = new WatchManager();
-    private final SessionTracker sessions;
+    final SessionTracker sessions;
     private final AclPolicy aclPolicy;
-    private final TxnPreparer preparer;
+    final TxnPreparer preparer;
     private final ReadRequests reads;
     private final CoreStats stats;
-    private final Map<Long, Connection> connections = new HashMap<>();
+    final Map<Long, Connection> connections = new HashMap<>();
     private final Map<Long, Connection> connectionBySession = new HashMap<>();
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private final Map<WriteKey, AwaitingWrite> awaitingWrites = new HashMap<>();
+    /** Learner: sessions its clients touched since the last heartbeat to the leader. */
+    final Set<Long> touchedSessions = new HashSet<>();
+    /** Null for a standalone server: then writes are durable on the local disk alone. */
+    ZabPeer zab;
+    Role role = Role.STANDALONE;
     private final WatchManager.EventSink notifier = (connectionId, type, path) ->
             notify(connectionId, type, path, tree.lastProcessedZxid());
-    private long nextZxid = 1;
+    long nextZxid = 1;
+    /** The token of the next op handed to {@link CoreEffects#persist}; the store reports them back in order. */
+    private long nextToken = 1;
     private long nextSessionId;
-    private long nowMillis;
+    long nowMillis;
     private long nextCleanupMillis;
 
     public CoordCore(Settings settings, CoreEffects effects, RandomGenerator random, long startMillis) {
@@ -105,6 +131,37 @@ public final class CoordCore implements Core {
     @Override
     public CoreView view() {
         return stats;
+    }
+
+    /**
+     * Makes this core one member of an ensemble: writes go through ZAB and clients wait for a
+     * leader. Returns the replicated state to build the {@link ZabPeer} with; the caller then
+     * hands the peer back through {@link #joinEnsemble}.
+     */
+    public ReplicatedState replica() {
+        return new Replica(this);
+    }
+
+    public void joinEnsemble(ZabPeer peer) {
+        this.zab = peer;
+        this.role = Role.LOOKING;
+    }
+
+    /** The writes of local clients still waiting for their transaction or the leader's answer. */
+    AwaitingWrite takeAwaitingWrite(long sessionId, int cxid) {
+        return awaitingWrites.remove(new WriteKey(sessionId, cxid));
+    }
+
+    void forgetAwaitingWrites() {
+        awaitingWrites.clear();
+    }
+
+    Role role() {
+        return role;
+    }
+
+    ZabPeer.View ensembleView() {
+        return zab == null ? null : zab.view();
     }
 
     // ---------------------------------------------------------------- recovery (before any step)
@@ -132,6 +189,7 @@ public final class CoordCore implements Core {
         return tree.lastProcessedZxid();
     }
 
+
     // ---------------------------------------------------------------- inputs
 
     @Override
@@ -139,14 +197,25 @@ public final class CoordCore implements Core {
         nowMillis = now;
         if (input instanceof CoreInput.Request r) {
             onRequest(r);
-        } else if (input instanceof CoreInput.Persisted p) {
-            onPersisted(p.zxid());
+        } else if (input instanceof CoreInput.Durable d) {
+            if (zab != null) {
+                zab.onDurable(now, d.token());
+            } else {
+                onDurable(d.token());
+            }
+        } else if (input instanceof CoreInput.FromPeer p) {
+            zab.onMessage(now, p.sid(), p.message());
+        } else if (input instanceof CoreInput.PeerDown p) {
+            zab.onPeerDown(now, p.sid());
         } else if (input instanceof CoreInput.Connect c) {
             onConnect(c);
         } else if (input instanceof CoreInput.Disconnected d) {
             onDisconnected(d.connectionId());
         } else if (input instanceof CoreInput.Tick) {
             onTick();
+            if (zab != null) {
+                zab.onTick(now);
+            }
         } else if (input instanceof CoreInput.UnknownRequest u) {
             onUnknownRequest(u);
         }
@@ -155,6 +224,11 @@ public final class CoordCore implements Core {
     private void onConnect(CoreInput.Connect input) {
         Connection connection = new Connection(input.connectionId(), input.remoteHost(), input.remotePort(), nowMillis);
         connections.put(connection.id, connection);
+        if (role == Role.LOOKING) {
+            // As ZooKeeper: no leader, no service; the client tries another member.
+            closeConnection(connection);
+            return;
+        }
         ConnectRequest request = input.request();
         if (request.lastZxidSeen() > tree.lastProcessedZxid()) {
             // The client has seen a newer state than ours; ZooKeeper closes so it tries another server.
@@ -184,6 +258,11 @@ public final class CoordCore implements Core {
         connection.sessionId = sessionId;
         connectionBySession.put(sessionId, connection);
         handshake.connectResponse = new ConnectResponse(0, timeout, sessionId, password, false, readOnlyPresent);
+        if (isLearner()) {
+            forward(connection, handshake, ForwardedRequest.newBuilder().setSessionId(sessionId)
+                    .setOpCode(OpCode.CREATE_SESSION).setTimeoutMillis(timeout).setPassword(ByteString.copyFrom(password)));
+            return;
+        }
         Txn txn = Txn.newBuilder()
                 .setZxid(nextZxid++)
                 .setTimeMillis(nowMillis)
@@ -236,6 +315,9 @@ public final class CoordCore implements Core {
         boolean sessionClosing = session != null && session.isClosing();
         if (session != null && !sessionClosing) {
             sessions.touch(session.id(), nowMillis);
+            if (isLearner()) {
+                touchedSessions.add(session.id());
+            }
         }
         Connection.PendingReply reply = new Connection.PendingReply(input.xid(), request.opCode(), request, nowMillis);
         connection.queue.add(reply);
@@ -243,6 +325,11 @@ public final class CoordCore implements Core {
             reply.complete(ErrorCode.SESSION_EXPIRED.code(), null, tree.lastProcessedZxid());
         } else if (request instanceof ZkRequest.Auth auth) {
             authenticate(connection, reply, auth);
+        } else if (isLearner() && (isWrite(request) || request instanceof ZkRequest.CloseSession
+                || request instanceof ZkRequest.Sync)) {
+            reply.closeAfter = request instanceof ZkRequest.CloseSession;
+            forward(connection, reply, ForwardedRequest.newBuilder().setSessionId(connection.sessionId)
+                    .setOpCode(request.opCode()).setRequest(ByteString.copyFrom(ZkBytes.request(reply.xid, request))));
         } else if (isWrite(request)) {
             prepareWrite(connection, reply, request);
         } else if (request instanceof ZkRequest.CloseSession) {
@@ -289,12 +376,18 @@ public final class CoordCore implements Core {
     }
 
     /** Starts closing a session: requested by its client ({@code reply} non-null) or by expiry. */
-    private void closeSession(long sessionId, Connection connection, Connection.PendingReply reply) {
+    void closeSession(long sessionId, Connection connection, Connection.PendingReply reply) {
+        closeSession(sessionId, connection, reply, reply == null ? 0 : reply.xid);
+    }
+
+    /** {@code cxid} lets a learner match the commit to its client's closeSession request. */
+    void closeSession(long sessionId, Connection connection, Connection.PendingReply reply, int cxid) {
         sessions.markClosing(sessionId);
         Txn txn = Txn.newBuilder()
                 .setZxid(nextZxid++)
                 .setTimeMillis(nowMillis)
                 .setSessionId(sessionId)
+                .setCxid(cxid)
                 .setCloseSession(CloseSessionTxn.getDefaultInstance())
                 .build();
         if (reply != null) {
@@ -303,13 +396,36 @@ public final class CoordCore implements Core {
         propose(txn, connection, reply);
     }
 
-    /** Hands a transaction to the store; it is applied when {@link CoreInput.Persisted} covers it. */
-    private void propose(Txn txn, Connection connection, Connection.PendingReply reply) {
+    /**
+     * Replicates a transaction: standalone, to the local log (applied when {@link CoreInput.Durable}
+     * covers its token); in an ensemble, through the leader's ZAB broadcast (applied on commit).
+     */
+    void propose(Txn txn, Connection connection, Connection.PendingReply reply) {
         if (reply != null) {
             reply.awaitZxid = txn.getZxid();
+            awaitingWrites.put(new WriteKey(txn.getSessionId(), txn.getCxid()), new AwaitingWrite(connection.id, reply));
         }
-        inFlight.addLast(new InFlight(txn, connection == null ? 0 : connection.id, reply));
-        effects.persist(txn);
+        if (zab != null) {
+            zab.propose(txn);
+            return;
+        }
+        long token = nextToken++;
+        inFlight.addLast(new InFlight(txn, token));
+        effects.persist(token, new DurableOp.AppendTxn(txn));
+    }
+
+    private boolean isLearner() {
+        return role == Role.FOLLOWING || role == Role.OBSERVING;
+    }
+
+    /** Learner: the leader prepares the write; the reply waits for its commit or rejection. */
+    private void forward(Connection connection, Connection.PendingReply reply, ForwardedRequest.Builder request) {
+        reply.awaitZxid = AWAITING_LEADER;
+        awaitingWrites.put(new WriteKey(connection.sessionId, reply.xid), new AwaitingWrite(connection.id, reply));
+        for (Id id : connection.ids) {
+            request.addAuth(AuthId.newBuilder().setScheme(id.scheme()).setId(id.id()));
+        }
+        zab.forward(request.setCxid(reply.xid).build());
     }
 
     private void onUnknownRequest(CoreInput.UnknownRequest input) {
@@ -334,6 +450,10 @@ public final class CoordCore implements Core {
     }
 
     private void onTick() {
+        // Only the replica that decides may expire sessions and clean up: the standalone server or an established leader.
+        if (zab != null && !zab.canPropose()) {
+            return;
+        }
         for (long sessionId : sessions.expire(nowMillis)) {
             SessionTracker.Session session = sessions.get(sessionId);
             LOG.info("Expiring session 0x{}, timeout of {}ms exceeded", Long.toHexString(sessionId), session.timeoutMillis());
@@ -375,14 +495,19 @@ public final class CoordCore implements Core {
 
     // ---------------------------------------------------------------- durability and apply
 
-    private void onPersisted(long zxid) {
-        while (!inFlight.isEmpty() && inFlight.peekFirst().txn.getZxid() <= zxid) {
-            InFlight done = inFlight.pollFirst();
-            Connection connection = connections.get(done.connectionId);
-            applyTxn(done.txn, connection == null ? null : done.reply);
-            if (connection != null && done.reply != null) {
-                drain(connection);
-            }
+    private void onDurable(long token) {
+        while (!inFlight.isEmpty() && inFlight.peekFirst().token <= token) {
+            apply(inFlight.pollFirst().txn);
+        }
+    }
+
+    /** A committed transaction: apply it, and answer the local client that asked for it, if any. */
+    void apply(Txn txn) {
+        AwaitingWrite waiting = takeAwaitingWrite(txn.getSessionId(), txn.getCxid());
+        Connection connection = waiting == null ? null : connections.get(waiting.connectionId());
+        applyTxn(txn, connection == null ? null : waiting.reply());
+        if (connection != null) {
+            drain(connection);
         }
     }
 
@@ -420,7 +545,7 @@ public final class CoordCore implements Core {
     // ---------------------------------------------------------------- replies in order
 
     /** Sends every reply at the head of the queue that is ready, evaluating reads as they reach it. */
-    private void drain(Connection connection) {
+    void drain(Connection connection) {
         while (!connection.closed && !connection.queue.isEmpty()) {
             Connection.PendingReply head = connection.queue.peekFirst();
             if (!head.ready) {
@@ -453,7 +578,7 @@ public final class CoordCore implements Core {
     }
 
     /** Closes from the server side: the client is told nothing more, its watches go, its session stays. */
-    private void closeConnection(Connection connection) {
+    void closeConnection(Connection connection) {
         effects.closeConnection(connection.id);
         forget(connection);
     }

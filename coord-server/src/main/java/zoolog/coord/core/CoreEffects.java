@@ -3,7 +3,7 @@ package zoolog.coord.core;
 import java.util.List;
 import zoolog.protocol.txn.StoredNode;
 import zoolog.protocol.txn.StoredSession;
-import zoolog.protocol.txn.Txn;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.zk.ConnectResponse;
 import zoolog.protocol.zk.WatcherEvent;
 import zoolog.protocol.zk.ZkResponse;
@@ -14,7 +14,7 @@ import zoolog.protocol.zk.ZkResponse;
  *
  * <p>Order the adapter owes the core: everything sent to one connection goes out in call order
  * (that is what puts a watch event before the reply that reveals the change), {@link #persist}
- * calls are made durable in call order and reported back as {@code CoreInput.Persisted}, and
+ * calls are made durable in call order and reported back as {@code CoreInput.Durable}, and
  * {@link #materialize} writes may be lazy but must reach the store in call order.
  */
 public interface CoreEffects {
@@ -29,8 +29,11 @@ public interface CoreEffects {
     /** Close after everything already sent to this connection has been written. */
     void closeConnection(long connectionId);
 
-    /** Append to the transaction log; the adapter fsyncs (batched) and reports {@code Persisted}. */
-    void persist(Txn txn);
+    /**
+     * Make {@code op} durable after every earlier op; the adapter fsyncs (batched) and reports
+     * {@code Durable} with this {@code token} or a later one. Tokens increase with every call.
+     */
+    void persist(long token, DurableOp op);
 
     /**
      * The materialised state after applying the transaction {@code zxid}: nodes and sessions that

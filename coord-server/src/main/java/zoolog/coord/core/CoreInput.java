@@ -1,11 +1,12 @@
 package zoolog.coord.core;
 
+import zoolog.protocol.peer.PeerMessage;
 import zoolog.protocol.zk.ConnectRequest;
 import zoolog.protocol.zk.ZkRequest;
 
 /**
  * Everything that can happen to the coordination core. The network adapter turns decoded frames
- * into these, the store reports durability as {@link Persisted}, and a timer sends {@link Tick}s.
+ * into these, the store reports durability as {@link Durable}, and a timer sends {@link Tick}s.
  * Connections are plain ids chosen by the adapter; the core never sees a socket.
  */
 public sealed interface CoreInput {
@@ -25,6 +26,12 @@ public sealed interface CoreInput {
     /** Periodic clock input: drives session expiry and container/TTL cleanup. */
     record Tick() implements CoreInput {}
 
-    /** Every transaction with a zxid up to and including {@code zxid} is durable. */
-    record Persisted(long zxid) implements CoreInput {}
+    /** Every op handed to {@code CoreEffects.persist} with a token up to and including {@code token} is durable. */
+    record Durable(long token) implements CoreInput {}
+
+    /** A message from ensemble member {@code sid}, in the order that member sent it. */
+    record FromPeer(int sid, PeerMessage message) implements CoreInput {}
+
+    /** The link with ensemble member {@code sid} broke; messages may have been lost. */
+    record PeerDown(int sid) implements CoreInput {}
 }

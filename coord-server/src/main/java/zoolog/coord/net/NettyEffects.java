@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import zoolog.protocol.txn.Txn;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.zk.ConnectResponse;
 import zoolog.protocol.zk.WatcherEvent;
 import zoolog.protocol.zk.ZkResponse;
@@ -68,8 +68,8 @@ public final class NettyEffects implements FlushableEffects {
     }
 
     @Override
-    public void persist(Txn txn) {
-        store.append(txn);
+    public void persist(long token, DurableOp op) {
+        store.write(token, op);
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class CoordNode implements RunningServer {
             ZkFrameCodec codec = new ZkFrameCodec();
             parts.store = CoordStore.open(
                     new StoreConfig(config.dataDir(), config.dataLogDir(), config.snapCount(), CoordStore.QUEUED_WRITES_MAX),
-                    zxid -> parts.loop.submit(new CoreInput.Persisted(zxid)),
+                    token -> parts.loop.submit(new CoreInput.Durable(token)),
                     failure -> fatal(parts, "the store failed: " + failure.getMessage()));
             NettyEffects effects = new NettyEffects(registry, codec, new StoreAdapter(parts.store, () -> parts.node));
             CoordCore core = new CoordCore(coreSettings(config, options), effects, new SecureRandom(), clock.millis());

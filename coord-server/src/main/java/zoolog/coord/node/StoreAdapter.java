@@ -8,7 +8,7 @@ import zoolog.coord.core.CoreEffects;
 import zoolog.coord.net.StorePort;
 import zoolog.coord.store.CoordStore;
 import zoolog.coord.store.StoreException;
-import zoolog.protocol.txn.Txn;
+import zoolog.coord.zab.DurableOp;
 
 /**
  * Connects the core's persist/materialize effects to the RocksDB store. A store error is never
@@ -26,9 +26,9 @@ final class StoreAdapter implements StorePort {
     }
 
     @Override
-    public void append(Txn txn) {
+    public void write(long token, DurableOp op) {
         try {
-            store.append(txn);
+            store.write(token, op);
         } catch (StoreException e) {
             stop(e);
         }

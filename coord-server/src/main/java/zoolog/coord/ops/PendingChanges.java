@@ -54,6 +54,11 @@ final class PendingChanges implements NodeView {
         }
     }
 
+    void clear() {
+        latestByPath.clear();
+        inZxidOrder.clear();
+    }
+
     int size() {
         return inZxidOrder.size();
     }

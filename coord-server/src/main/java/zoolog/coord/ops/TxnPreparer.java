@@ -51,6 +51,11 @@ public final class TxnPreparer {
         pending.appliedUpTo(zxid);
     }
 
+    /** The prepared transactions will never be applied here (leadership ended): forget them all. */
+    public void forgetPending() {
+        pending.clear();
+    }
+
     public int pendingChangeCount() {
         return pending.size();
     }

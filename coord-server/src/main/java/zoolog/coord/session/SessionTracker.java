@@ -126,6 +126,25 @@ public final class SessionTracker {
         return expired;
     }
 
+    /**
+     * A new leader's fresh start: every session gets a full timeout from now, and none is
+     * closing (a close that never committed under the old leader is forgotten; the client or
+     * expiry will close it again).
+     */
+    public void touchAll(long nowMillis) {
+        buckets.clear();
+        for (Session session : sessions.values()) {
+            session.closing = false;
+            session.expiresAtMillis = 0;
+            touch(session.id, nowMillis);
+        }
+    }
+
+    public void clear() {
+        sessions.clear();
+        buckets.clear();
+    }
+
     public void remove(long sessionId) {
         Session session = sessions.remove(sessionId);
         if (session != null) {

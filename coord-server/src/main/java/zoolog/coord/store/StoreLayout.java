@@ -24,7 +24,13 @@ import java.util.OptionalLong;
  * log            zxid, 8 bytes big-endian              Txn protobuf (its zxid field equals the key)
  * nodes          znode path, UTF-8 bytes               StoredNode protobuf
  * sessions       session id, 8 bytes big-endian        StoredSession protobuf (session_id equals the key)
- * meta           ASCII name                            per key; materializedZxid: 8 bytes big-endian
+ * meta           ASCII name                            per key, below
+ *
+ * meta key          value                    written by
+ * materializedZxid  8 bytes big-endian       materialize (lazily), InstallSnapshot (synced)
+ * acceptedEpoch     8 bytes big-endian       SaveEpochs (synced): the epoch this member last promised
+ * currentEpoch      8 bytes big-endian       SaveEpochs (synced): the epoch whose leader it last followed
+ * ensembleId        UTF-8                    SaveEpochs (synced): the ensemble its data belongs to
  * </pre>
  *
  * RocksDB compares keys as unsigned bytes, so big-endian zxids (never negative) iterate in zxid
@@ -45,6 +51,22 @@ public final class StoreLayout {
 
     /** Meta key: the zxid the nodes and sessions column families reflect. */
     public static final String META_MATERIALIZED_ZXID = "materializedZxid";
+    /** Meta key: ZAB's acceptedEpoch, the newest epoch this member promised to follow. */
+    public static final String META_ACCEPTED_EPOCH = "acceptedEpoch";
+    /** Meta key: ZAB's currentEpoch, the epoch of the leader whose history this member last took. */
+    public static final String META_CURRENT_EPOCH = "currentEpoch";
+    /** Meta key: the id of the ensemble this member's data belongs to. */
+    public static final String META_ENSEMBLE_ID = "ensembleId";
+    /** Meta keys with a single writer inside the store; {@code putMeta} refuses them. */
+    public static final List<String> RESERVED_META_KEYS =
+            List.of(META_MATERIALIZED_ZXID, META_ACCEPTED_EPOCH, META_CURRENT_EPOCH, META_ENSEMBLE_ID);
+
+    /**
+     * Range-delete bounds that cover every key of a column family: the empty key sorts first, and
+     * nine 0xFF bytes sort after every 8-byte id and every UTF-8 path (0xFF never occurs in UTF-8).
+     */
+    static final byte[] KEYS_START = new byte[0];
+    static final byte[] KEYS_END = {-1, -1, -1, -1, -1, -1, -1, -1, -1};
 
     private StoreLayout() {}
 
@@ -107,14 +129,22 @@ public final class StoreLayout {
     }
 
     public static byte[] pathKey(String path) {
-        return path.getBytes(StandardCharsets.UTF_8);
+        return utf8(path);
     }
 
     public static String path(byte[] key) {
-        return new String(key, StandardCharsets.UTF_8);
+        return utf8(key);
     }
 
     public static byte[] metaKey(String name) {
         return name.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

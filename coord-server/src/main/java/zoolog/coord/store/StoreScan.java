@@ -93,8 +93,18 @@ final class StoreScan {
 
     /** Visits every logged txn with a zxid greater than {@code afterZxid}, in zxid order. */
     static void txnsAfter(RocksHandles h, ReadOptions read, long afterZxid, Consumer<Txn> visitor) throws StoreException {
+        txnsAfter(h, read, afterZxid, Long.MAX_VALUE, visitor);
+    }
+
+    /** Visits the first {@code max} logged txns with a zxid greater than {@code afterZxid}, in zxid order. */
+    static void txnsAfter(RocksHandles h, ReadOptions read, long afterZxid, long max, Consumer<Txn> visitor)
+            throws StoreException {
+        if (afterZxid == Long.MAX_VALUE) {
+            return;
+        }
+        long visited = 0;
         try (RocksIterator it = h.db.newIterator(h.log, read)) {
-            for (it.seek(StoreLayout.longKey(Math.max(0, afterZxid + 1))); it.isValid(); it.next()) {
+            for (it.seek(StoreLayout.longKey(Math.max(0, afterZxid + 1))); it.isValid() && visited < max; it.next()) {
                 long zxid = StoreLayout.readLong(it.key());
                 Txn txn;
                 try {
@@ -107,10 +117,30 @@ final class StoreScan {
                             + " holds txn 0x" + Long.toHexString(txn.getZxid()));
                 }
                 visitor.accept(txn);
+                visited++;
             }
             it.status();
         } catch (RocksDBException e) {
             throw new StoreException("cannot read the log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The epochs saved by {@code SaveEpochs}, or {@link StoredEpochs#NONE} before the first. */
+    static StoredEpochs epochs(RocksHandles h, ReadOptions read) throws StoreException {
+        try {
+            byte[] accepted = h.db.get(h.meta, read, StoreLayout.metaKey(StoreLayout.META_ACCEPTED_EPOCH));
+            byte[] current = h.db.get(h.meta, read, StoreLayout.metaKey(StoreLayout.META_CURRENT_EPOCH));
+            byte[] ensembleId = h.db.get(h.meta, read, StoreLayout.metaKey(StoreLayout.META_ENSEMBLE_ID));
+            if (accepted == null && current == null && ensembleId == null) {
+                return StoredEpochs.NONE;
+            }
+            if (accepted == null || current == null || ensembleId == null) {
+                throw new StoreException("partial epochs in meta (they are written together): acceptedEpoch "
+                        + (accepted != null) + ", currentEpoch " + (current != null) + ", ensembleId " + (ensembleId != null));
+            }
+            return new StoredEpochs(StoreLayout.readLong(accepted), StoreLayout.readLong(current), StoreLayout.utf8(ensembleId));
+        } catch (RocksDBException e) {
+            throw new StoreException("cannot read the epochs: " + e.getMessage(), e);
         }
     }
 }

@@ -19,15 +19,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoolog.coord.core.CoreEffects.NodeWrite;
 import zoolog.coord.core.CoreEffects.SessionWrite;
+import zoolog.coord.zab.DurableOp;
+import zoolog.protocol.peer.SnapshotNode;
+import zoolog.protocol.txn.StoredSession;
+import zoolog.protocol.txn.Txn;
 
 /**
  * The body of the {@code coord-store-writer} thread, the only thread that writes to RocksDB.
- * Each round it drains the {@link WriteQueue}, folds appends and materialisations into ONE
- * WriteBatch in call order and writes it with {@code sync=true} if it holds an append: one fsync
- * of the WAL covers every write that arrived while the previous one was running (group commit).
- * Then it reports the highest durable zxid, and takes a checkpoint every {@code snapCount} logged
- * txns. A failed write is never retried: the store turns failed, the queue refuses further writes
- * and everything pending fails, because after a failed fsync the state of the file is unknown.
+ * Each round it drains the {@link WriteQueue}, folds durable ops ({@link DurableOp}) and
+ * materialisations into ONE WriteBatch in call order and writes it with {@code sync=true} if it
+ * holds a durable op: one fsync of the WAL covers every write that arrived while the previous one
+ * was running (group commit). Then it reports the highest durable token, and takes a checkpoint
+ * every {@code snapCount} logged txns. Truncations and snapshot installs are range deletes in the
+ * same batch, so a crash leaves the state before or after each of them, never half. A failed write
+ * is never retried: the store turns failed, the queue refuses further writes and everything
+ * pending fails, because after a failed fsync the state of the file is unknown.
  */
 final class StoreWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
@@ -36,25 +42,24 @@ final class StoreWriter implements Runnable {
     private final WriteQueue queue;
     private final Path dataDir;
     private final int snapCount;
-    private final LongConsumer onPersisted;
+    private final LongConsumer onDurable;
     private final Consumer<StoreException> onFailure;
     private final AtomicLong syncCount = new AtomicLong();
-    private volatile long persistedZxid;
+    private volatile long durableToken;
     private volatile StoreException failure;
     /** Writer thread only: the zxid the last written materialisation reflects. */
     private long materializedZxid;
     /** Writer thread only: txns logged since the last snapshot. */
     private long txnsSinceSnapshot;
 
-    StoreWriter(RocksHandles h, WriteQueue queue, Path dataDir, int snapCount, long persistedZxid,
-                long materializedZxid, LongConsumer onPersisted, Consumer<StoreException> onFailure) {
+    StoreWriter(RocksHandles h, WriteQueue queue, Path dataDir, int snapCount, long materializedZxid,
+                LongConsumer onDurable, Consumer<StoreException> onFailure) {
         this.h = h;
         this.queue = queue;
         this.dataDir = dataDir;
         this.snapCount = snapCount;
-        this.persistedZxid = persistedZxid;
         this.materializedZxid = materializedZxid;
-        this.onPersisted = onPersisted;
+        this.onDurable = onDurable;
         this.onFailure = onFailure;
     }
 
@@ -62,8 +67,8 @@ final class StoreWriter implements Runnable {
         return syncCount.get();
     }
 
-    long persistedZxid() {
-        return persistedZxid;
+    long durableToken() {
+        return durableToken;
     }
 
     StoreException failure() {
@@ -91,8 +96,8 @@ final class StoreWriter implements Runnable {
         Group group = new Group();
         try {
             for (StoreWrite item : items) {
-                if (item instanceof StoreWrite.Append) {
-                    group.append((StoreWrite.Append) item);
+                if (item instanceof StoreWrite.Durable) {
+                    group.durable((StoreWrite.Durable) item);
                 } else if (item instanceof StoreWrite.Materialize) {
                     group.materialize((StoreWrite.Materialize) item);
                 } else if (item instanceof StoreWrite.PutMeta) {
@@ -106,12 +111,19 @@ final class StoreWriter implements Runnable {
         } catch (RocksDBException e) {
             group.close();
             throw new StoreException("write failed: " + e.getMessage(), e);
+        } catch (StoreException | RuntimeException e) {
+            group.close();
+            throw e;
         }
     }
 
-    /** Writes a non-empty group and reports it; returns a fresh group for the writes after it. */
+    /**
+     * Writes a group and reports it; returns a fresh group for the writes after it. A group with
+     * a token but an empty batch (a truncation that drops nothing) is still written, synced and
+     * reported, so every token gets its report.
+     */
     private Group write(Group group, WriteOptions syncWrite, WriteOptions plainWrite) throws RocksDBException {
-        if (group.batch.count() == 0) {
+        if (group.batch.count() == 0 && group.highestToken == 0) {
             return group;
         }
         try (group) {
@@ -124,14 +136,16 @@ final class StoreWriter implements Runnable {
             materializedZxid = group.materializedZxid;
         }
         group.durableMeta.forEach(done -> done.complete(null));
-        if (group.highestAppendedZxid > 0) {
-            persistedZxid = group.highestAppendedZxid;
-            txnsSinceSnapshot += group.appendCount;
+        if (group.highestToken > 0) {
+            durableToken = group.highestToken;
             try {
-                onPersisted.accept(group.highestAppendedZxid);
+                onDurable.accept(group.highestToken);
             } catch (RuntimeException e) {
-                LOG.error("onPersisted callback threw; the store carries on", e);
+                LOG.error("onDurable callback threw; the store carries on", e);
             }
+        }
+        if (group.appendCount > 0) {
+            txnsSinceSnapshot += group.appendCount;
             if (snapCount > 0 && txnsSinceSnapshot >= snapCount) {
                 try {
                     takeSnapshot();
@@ -272,16 +286,67 @@ final class StoreWriter implements Runnable {
         final WriteBatch batch = new WriteBatch();
         final List<CompletableFuture<Void>> durableMeta = new ArrayList<>();
         boolean needsSync;
-        long highestAppendedZxid;
+        long highestToken;
         long appendCount;
+        /** The materialised zxid after this group, or -1 if the group does not change it. */
         long materializedZxid = -1;
 
-        void append(StoreWrite.Append append) throws RocksDBException {
-            long zxid = append.txn().getZxid();
-            batch.put(h.log, StoreLayout.longKey(zxid), append.txn().toByteArray());
+        void durable(StoreWrite.Durable write) throws RocksDBException, StoreException {
+            DurableOp op = write.op();
+            if (op instanceof DurableOp.AppendTxn) {
+                append(((DurableOp.AppendTxn) op).txn());
+            } else if (op instanceof DurableOp.TruncateLog) {
+                truncate(((DurableOp.TruncateLog) op).afterZxid());
+            } else if (op instanceof DurableOp.SaveEpochs) {
+                saveEpochs((DurableOp.SaveEpochs) op);
+            } else if (op instanceof DurableOp.InstallSnapshot) {
+                install((DurableOp.InstallSnapshot) op);
+            } else {
+                throw new IllegalStateException("no handler for " + op.getClass().getSimpleName());
+            }
             needsSync = true;
-            highestAppendedZxid = zxid;
+            highestToken = write.token();
+        }
+
+        private void append(Txn txn) throws RocksDBException {
+            batch.put(h.log, StoreLayout.longKey(txn.getZxid()), txn.toByteArray());
             appendCount++;
+        }
+
+        /** Paired with the queue's check: a truncation below the materialised zxid would lose commits. */
+        private void truncate(long afterZxid) throws RocksDBException, StoreException {
+            long materialized = materializedZxid >= 0 ? materializedZxid : StoreWriter.this.materializedZxid;
+            if (afterZxid < materialized) {
+                throw new StoreException("refusing to truncate the log after 0x" + Long.toHexString(afterZxid)
+                        + ": zxids up to 0x" + Long.toHexString(materialized) + " are materialised");
+            }
+            if (afterZxid < Long.MAX_VALUE) {
+                batch.deleteRange(h.log, StoreLayout.longKey(afterZxid + 1), StoreLayout.KEYS_END);
+            }
+        }
+
+        private void saveEpochs(DurableOp.SaveEpochs epochs) throws RocksDBException {
+            batch.put(h.meta, StoreLayout.metaKey(StoreLayout.META_ACCEPTED_EPOCH), StoreLayout.longKey(epochs.acceptedEpoch()));
+            batch.put(h.meta, StoreLayout.metaKey(StoreLayout.META_CURRENT_EPOCH), StoreLayout.longKey(epochs.currentEpoch()));
+            batch.put(h.meta, StoreLayout.metaKey(StoreLayout.META_ENSEMBLE_ID), StoreLayout.utf8(epochs.ensembleId()));
+        }
+
+        /**
+         * Range-deletes the tree, the sessions and the log, then writes the snapshot: RocksDB gives
+         * every operation of a batch its own sequence number, so the puts survive the deletes
+         * before them, and any materialisation earlier in this batch or an earlier one is gone.
+         */
+        private void install(DurableOp.InstallSnapshot snapshot) throws RocksDBException {
+            batch.deleteRange(h.nodes, StoreLayout.KEYS_START, StoreLayout.KEYS_END);
+            batch.deleteRange(h.sessions, StoreLayout.KEYS_START, StoreLayout.KEYS_END);
+            batch.deleteRange(h.log, StoreLayout.KEYS_START, StoreLayout.KEYS_END);
+            for (SnapshotNode node : snapshot.nodes()) {
+                batch.put(h.nodes, StoreLayout.pathKey(node.getPath()), node.getNode().toByteArray());
+            }
+            for (StoredSession session : snapshot.sessions()) {
+                batch.put(h.sessions, StoreLayout.longKey(session.getSessionId()), session.toByteArray());
+            }
+            putMaterializedZxid(snapshot.zxid());
         }
 
         void materialize(StoreWrite.Materialize m) throws RocksDBException {
@@ -299,8 +364,12 @@ final class StoreWriter implements Runnable {
                     batch.put(h.sessions, StoreLayout.longKey(session.sessionId()), session.session().toByteArray());
                 }
             }
-            batch.put(h.meta, StoreLayout.metaKey(StoreLayout.META_MATERIALIZED_ZXID), StoreLayout.longKey(m.zxid()));
-            materializedZxid = m.zxid();
+            putMaterializedZxid(m.zxid());
+        }
+
+        private void putMaterializedZxid(long zxid) throws RocksDBException {
+            batch.put(h.meta, StoreLayout.metaKey(StoreLayout.META_MATERIALIZED_ZXID), StoreLayout.longKey(zxid));
+            materializedZxid = zxid;
         }
 
         void putMeta(StoreWrite.PutMeta put) throws RocksDBException {

@@ -3,15 +3,20 @@ package zoolog.coord.store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import zoolog.coord.zab.DurableOp;
 
 /**
  * The bounded hand-off between the threads that call {@link CoordStore} and its writer thread.
  * Producers block while it is full (backpressure: the store cannot absorb writes faster than the
  * disk syncs them); the writer takes everything queued at once, which is what makes one fsync
- * cover many writes. It also enforces, atomically with enqueueing, that appended zxids strictly
- * increase and materialised zxids never go back, so the writer's durable watermark is monotonic.
+ * cover many writes. It also enforces, atomically with enqueueing, that tokens strictly increase
+ * (so the reported durable token is monotonic), that appended zxids strictly increase after the
+ * last append, truncation or snapshot install, that materialised zxids never go back, and that a
+ * truncation never drops a materialised zxid. It tracks "last logged zxid" as queued: the end of
+ * the store's history, which a truncation pulls back and a snapshot install resets.
  */
 final class WriteQueue {
     private final int capacity;
@@ -19,15 +24,17 @@ final class WriteQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
-    private long lastAppendedZxid;
+    private long lastLoggedZxid;
     private long lastMaterializedZxid;
+    /** The token of the last durable op queued; 0 before the first, so tokens start at 1 or above. */
+    private long lastToken;
     /** Non-null once closed: why further writes are refused. */
     private StoreException refusal;
 
-    WriteQueue(int capacity, long lastAppendedZxid, long lastMaterializedZxid) {
+    WriteQueue(int capacity, long lastLoggedZxid, long lastMaterializedZxid) {
         this.capacity = capacity;
         this.items = new ArrayDeque<>(Math.min(capacity, 1024));
-        this.lastAppendedZxid = lastAppendedZxid;
+        this.lastLoggedZxid = lastLoggedZxid;
         this.lastMaterializedZxid = lastMaterializedZxid;
     }
 
@@ -35,13 +42,8 @@ final class WriteQueue {
         lock.lock();
         try {
             awaitSpace();
-            if (write instanceof StoreWrite.Append) {
-                long zxid = ((StoreWrite.Append) write).txn().getZxid();
-                if (zxid <= lastAppendedZxid) {
-                    throw new IllegalArgumentException("append of zxid 0x" + Long.toHexString(zxid)
-                            + " after 0x" + Long.toHexString(lastAppendedZxid) + ": zxids must increase");
-                }
-                lastAppendedZxid = zxid;
+            if (write instanceof StoreWrite.Durable) {
+                admit((StoreWrite.Durable) write);
             } else if (write instanceof StoreWrite.Materialize) {
                 long zxid = ((StoreWrite.Materialize) write).zxid();
                 if (zxid < lastMaterializedZxid) {
@@ -55,6 +57,45 @@ final class WriteQueue {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Checks a durable op against everything queued before it and moves the watermarks; refuses
+     * (before changing anything) what only a bug upstream would ask for.
+     */
+    private void admit(StoreWrite.Durable write) {
+        if (write.token() <= lastToken) {
+            throw new IllegalArgumentException("durable op with token " + write.token() + " after token "
+                    + lastToken + ": tokens must be positive and increase");
+        }
+        DurableOp op = write.op();
+        if (op instanceof DurableOp.AppendTxn) {
+            long zxid = ((DurableOp.AppendTxn) op).txn().getZxid();
+            if (zxid <= lastLoggedZxid) {
+                throw new IllegalArgumentException("append of zxid 0x" + Long.toHexString(zxid)
+                        + " after 0x" + Long.toHexString(lastLoggedZxid) + ": zxids must increase");
+            }
+            lastLoggedZxid = zxid;
+        } else if (op instanceof DurableOp.TruncateLog) {
+            long afterZxid = ((DurableOp.TruncateLog) op).afterZxid();
+            if (afterZxid < lastMaterializedZxid) {
+                throw new IllegalArgumentException("truncation after zxid 0x" + Long.toHexString(afterZxid)
+                        + " would drop materialised (committed) zxids up to 0x" + Long.toHexString(lastMaterializedZxid));
+            }
+            lastLoggedZxid = Math.min(lastLoggedZxid, afterZxid);
+        } else if (op instanceof DurableOp.InstallSnapshot) {
+            long zxid = ((DurableOp.InstallSnapshot) op).zxid();
+            if (zxid < 0) {
+                throw new IllegalArgumentException("snapshot at negative zxid " + zxid);
+            }
+            lastLoggedZxid = zxid;
+            lastMaterializedZxid = zxid;
+        } else if (op instanceof DurableOp.SaveEpochs) {
+            Objects.requireNonNull(((DurableOp.SaveEpochs) op).ensembleId(), "ensembleId");
+        } else {
+            throw new IllegalArgumentException("no handler for " + op.getClass().getSimpleName());
+        }
+        lastToken = write.token();
     }
 
     private void awaitSpace() throws StoreException {
@@ -104,10 +145,10 @@ final class WriteQueue {
         }
     }
 
-    long lastAppendedZxid() {
+    long lastLoggedZxid() {
         lock.lock();
         try {
-            return lastAppendedZxid;
+            return lastLoggedZxid;
         } finally {
             lock.unlock();
         }

@@ -3,6 +3,8 @@ package zoolog.coord.tree;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,26 @@ public final class DataTree {
 
     /** A tree holding only ZooKeeper's system nodes: /, /zookeeper, /zookeeper/quota, /zookeeper/config. */
     public DataTree() {
+        addSystemNodes();
+    }
+
+    /** Back to the system nodes alone, before a learner restores a leader's snapshot. */
+    public void clear() {
+        nodes.clear();
+        ephemeralsBySession.clear();
+        containersAndTtls.clear();
+        quotas.clear();
+        approximateDataSize = 0;
+        lastProcessedZxid = 0;
+        addSystemNodes();
+    }
+
+    /** Every node, parents before children (path order puts a prefix first). */
+    public void forEachNode(BiConsumer<String, Znode> visitor) {
+        new TreeMap<>(nodes).forEach(visitor);
+    }
+
+    private void addSystemNodes() {
         nodes.put(PathRules.ROOT, new Znode(new byte[0], Acl.OPEN_ACL_UNSAFE, 0, 0, 0));
         addSystemNode("/zookeeper", Acl.OPEN_ACL_UNSAFE);
         addSystemNode(Quotas.QUOTA_ROOT, Acl.OPEN_ACL_UNSAFE);

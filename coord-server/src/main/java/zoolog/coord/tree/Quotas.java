@@ -44,6 +44,10 @@ final class Quotas {
         return subject.isEmpty() ? null : subject;
     }
 
+    void clear() {
+        limitsByPath.clear();
+    }
+
     void setLimits(String subject, byte[] data) {
         limitsByPath.put(subject, parse(data));
     }

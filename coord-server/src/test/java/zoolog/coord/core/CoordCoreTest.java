@@ -81,6 +81,21 @@ class CoordCoreTest {
     }
 
     @Test
+    void aDurableTokenAppliesExactlyTheWritesPersistedUpToIt() {
+        h.connect(1);
+        int createXid = h.send(1, create("/d", "1", CreateMode.PERSISTENT));
+        long createToken = h.lastToken;
+        int setXid = h.send(1, new ZkRequest.SetData("/d", "2".getBytes(), 0));
+        h.step(new CoreInput.Durable(createToken));
+        assertEquals(0, h.replyTo(1, createXid).err());
+        assertNull(h.replyTo(1, setXid), "the setData's token is not durable yet");
+        h.step(new CoreInput.Durable(createToken));
+        assertNull(h.replyTo(1, setXid), "a repeated report changes nothing");
+        h.persistAll();
+        assertEquals(0, h.replyTo(1, setXid).err());
+    }
+
+    @Test
     void watchEventPrecedesTheReplyThatRevealsTheChange() {
         h.connect(1);
         h.connect(2);

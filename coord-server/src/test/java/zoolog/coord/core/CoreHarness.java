@@ -3,6 +3,7 @@ package zoolog.coord.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.txn.Txn;
 import zoolog.protocol.zk.Acl;
 import zoolog.protocol.zk.ConnectRequest;
@@ -35,6 +36,8 @@ final class CoreHarness implements CoreEffects {
 
     final List<Output> outputs = new ArrayList<>();
     final List<Txn> logged = new ArrayList<>();
+    /** The token of the last op the core asked to persist; 0 before the first. */
+    long lastToken;
     final List<Long> materialized = new ArrayList<>();
     final CoordCore core;
     long nowMillis = 1_000_000;
@@ -65,8 +68,8 @@ final class CoreHarness implements CoreEffects {
     }
 
     void persistAll() {
-        if (!logged.isEmpty()) {
-            step(new CoreInput.Persisted(logged.get(logged.size() - 1).getZxid()));
+        if (lastToken > 0) {
+            step(new CoreInput.Durable(lastToken));
         }
     }
 
@@ -135,8 +138,12 @@ final class CoreHarness implements CoreEffects {
     }
 
     @Override
-    public void persist(Txn txn) {
-        logged.add(txn);
+    public void persist(long token, DurableOp op) {
+        if (token <= lastToken) {
+            throw new AssertionError("token " + token + " after " + lastToken + ": tokens must increase");
+        }
+        lastToken = token;
+        logged.add(((DurableOp.AppendTxn) op).txn());
     }
 
     @Override

@@ -26,7 +26,7 @@ import zoolog.coord.core.CoreEffects.NodeWrite;
 import zoolog.coord.core.CoreEffects.SessionWrite;
 import zoolog.coord.core.CoreInput;
 import zoolog.coord.testing.Await;
-import zoolog.protocol.txn.Txn;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.zk.ConnectResponse;
 
 /** The client port over real loopback sockets, with the fake codec and a recording core. */
@@ -80,7 +80,7 @@ class ClientServerTest {
     void aSessionFrameGoesInAndAReplyComesOutThroughTheEffects() throws IOException {
         NettyEffects effects = new NettyEffects(fixture.registry, new FakeFrameCodec(), new StorePort() {
             @Override
-            public void append(Txn txn) {
+            public void write(long token, DurableOp op) {
                 throw new AssertionError("not used");
             }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import zoolog.coord.core.CoreEffects.NodeWrite;
 import zoolog.coord.core.CoreEffects.SessionWrite;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.txn.Txn;
 import zoolog.protocol.zk.ConnectResponse;
 import zoolog.protocol.zk.WatcherEvent;
@@ -25,8 +26,9 @@ class NettyEffectsTest {
     private final List<Object> stored = new ArrayList<>();
     private final NettyEffects effects = new NettyEffects(registry, new FakeFrameCodec(), new StorePort() {
         @Override
-        public void append(Txn txn) {
-            stored.add(txn);
+        public void write(long token, DurableOp op) {
+            stored.add(token);
+            stored.add(op);
         }
 
         @Override
@@ -145,9 +147,9 @@ class NettyEffectsTest {
 
     @Test
     void persistenceIsForwardedInCallOrder() {
-        Txn txn = Txn.newBuilder().setZxid(5).build();
-        effects.persist(txn);
+        DurableOp op = new DurableOp.AppendTxn(Txn.newBuilder().setZxid(5).build());
+        effects.persist(9, op);
         effects.materialize(5, List.of(), List.of());
-        assertEquals(List.of(txn, 5L), stored);
+        assertEquals(List.of(9L, op, 5L), stored);
     }
 }

@@ -40,7 +40,7 @@ import zoolog.coord.net.NettyEffects;
 import zoolog.coord.net.StorePort;
 import zoolog.coord.net.ZkFrameCodec;
 import zoolog.coord.testing.FakeCoreView;
-import zoolog.protocol.txn.Txn;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.zk.ConnectResponse;
 import zoolog.protocol.zk.ErrorCode;
 import zoolog.protocol.zk.ZkRequest;
@@ -157,7 +157,7 @@ class ClientStackTest {
 
     private static final class NoStore implements StorePort {
         @Override
-        public void append(Txn txn) {
+        public void write(long token, DurableOp op) {
             throw new AssertionError("the scripted core writes nothing");
         }
 

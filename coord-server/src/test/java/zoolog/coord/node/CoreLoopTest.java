@@ -22,7 +22,7 @@ import zoolog.coord.net.FlushableEffects;
 import zoolog.coord.testing.Await;
 import zoolog.coord.testing.FakeCoreView;
 import zoolog.coord.testing.MutableClock;
-import zoolog.protocol.txn.Txn;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.zk.ConnectResponse;
 import zoolog.protocol.zk.WatcherEvent;
 import zoolog.protocol.zk.ZkResponse;
@@ -238,7 +238,7 @@ class CoreLoopTest {
         }
 
         @Override
-        public void persist(Txn txn) {
+        public void persist(long token, DurableOp op) {
             throw new AssertionError("not used");
         }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zoolog.coord.core.CoreEffects.NodeWrite;
 import zoolog.coord.core.CoreEffects.SessionWrite;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.txn.StoredNode;
 import zoolog.protocol.txn.Txn;
 
@@ -32,7 +33,7 @@ class CoordStoreTest {
             for (long zxid = 1; zxid <= 10; zxid++) {
                 Txn txn = TestTxns.setData(zxid, "/a", 10);
                 appended.add(txn);
-                store.append(txn);
+                TestTxns.append(store, txn);
             }
             store.materialize(5,
                     List.of(new NodeWrite("/a/b", TestTxns.node(3, "b")), new NodeWrite("/", TestTxns.node(0, "")),
@@ -53,17 +54,17 @@ class CoordStoreTest {
             assertEquals(appended.subList(5, 10), loaded.txns);
             assertEquals(10, store.lastLoggedZxid());
             assertEquals(5, store.materializedZxid());
-            assertEquals(10, store.persistedZxid());
+            assertEquals(0, store.durableToken(), "tokens belong to one open store");
         }
     }
 
     @Test
     void nullValuesDeleteNodesAndSessions() throws Exception {
         try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {
-            store.append(TestTxns.setData(1, "/x", 1));
+            TestTxns.append(store, TestTxns.setData(1, "/x", 1));
             store.materialize(1, List.of(new NodeWrite("/x", TestTxns.node(1, "x")), new NodeWrite("/y", TestTxns.node(1, "y"))),
                     List.of(new SessionWrite(7, TestTxns.session(7, 5000))));
-            store.append(TestTxns.setData(2, "/x", 1));
+            TestTxns.append(store, TestTxns.setData(2, "/x", 1));
             store.materialize(2, List.of(new NodeWrite("/x", null)), List.of(new SessionWrite(7, null)));
         }
         try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {
@@ -80,7 +81,7 @@ class CoordStoreTest {
         Path dataDir = dir.resolve("data");
         Path logDir = dir.resolve("datalog");
         try (CoordStore store = CoordStore.open(dataDir, logDir, zxid -> { })) {
-            store.append(TestTxns.setData(1, "/a", 100));
+            TestTxns.append(store, TestTxns.setData(1, "/a", 100));
             store.flush();
             assertTrue(hasWalFile(logDir.resolve("version-2/wal")), "WAL written under dataLogDir");
             assertTrue(!hasWalFile(dataDir.resolve("version-2/db")), "no WAL inside the database directory");
@@ -103,25 +104,27 @@ class CoordStoreTest {
     @Test
     void appendedZxidsMustIncrease() throws Exception {
         try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {
-            store.append(TestTxns.setData(5, "/a", 1));
-            assertThrows(IllegalArgumentException.class, () -> store.append(TestTxns.setData(5, "/a", 1)));
-            assertThrows(IllegalArgumentException.class, () -> store.append(TestTxns.setData(4, "/a", 1)));
+            store.write(1, new DurableOp.AppendTxn(TestTxns.setData(5, "/a", 1)));
+            assertThrows(IllegalArgumentException.class, () -> store.write(2, new DurableOp.AppendTxn(TestTxns.setData(5, "/a", 1))));
+            assertThrows(IllegalArgumentException.class, () -> store.write(3, new DurableOp.AppendTxn(TestTxns.setData(4, "/a", 1))));
         }
         try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {
-            assertThrows(IllegalArgumentException.class, () -> store.append(TestTxns.setData(5, "/a", 1)));
-            store.append(TestTxns.setData(6, "/a", 1));
+            assertThrows(IllegalArgumentException.class, () -> store.write(1, new DurableOp.AppendTxn(TestTxns.setData(5, "/a", 1))));
+            store.write(1, new DurableOp.AppendTxn(TestTxns.setData(6, "/a", 1)));
         }
     }
 
     @Test
     void metaValuesAreDurable() throws Exception {
         try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {
-            assertNull(store.getMeta("ensembleId"));
-            store.putMeta("ensembleId", "e-1".getBytes(StandardCharsets.UTF_8));
-            assertThrows(IllegalArgumentException.class, () -> store.putMeta(StoreLayout.META_MATERIALIZED_ZXID, new byte[8]));
+            assertNull(store.getMeta("secret"));
+            store.putMeta("secret", "s-1".getBytes(StandardCharsets.UTF_8));
+            for (String reserved : StoreLayout.RESERVED_META_KEYS) {
+                assertThrows(IllegalArgumentException.class, () -> store.putMeta(reserved, new byte[8]), reserved);
+            }
         }
         try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {
-            assertArrayEquals("e-1".getBytes(StandardCharsets.UTF_8), store.getMeta("ensembleId"));
+            assertArrayEquals("s-1".getBytes(StandardCharsets.UTF_8), store.getMeta("secret"));
         }
     }
 
@@ -130,7 +133,7 @@ class CoordStoreTest {
         CoordStore store = CoordStore.open(dir, null, zxid -> { });
         store.close();
         store.close();
-        assertThrows(StoreException.class, () -> store.append(TestTxns.setData(1, "/a", 1)));
+        assertThrows(StoreException.class, () -> TestTxns.append(store, TestTxns.setData(1, "/a", 1)));
         assertThrows(StoreException.class, () -> store.load(new TestTxns.Recorder()));
         assertThrows(StoreException.class, () -> store.getMeta("ensembleId"));
     }
@@ -150,13 +153,13 @@ class CoordStoreTest {
     void failedWriteFailsTheStoreForGood() throws Exception {
         CompletableFuture<StoreException> reported = new CompletableFuture<>();
         try (CoordStore store = CoordStore.open(StoreConfig.of(dir, null), zxid -> { }, reported::complete)) {
-            store.append(TestTxns.setData(1, "/a", 1));
+            TestTxns.append(store, TestTxns.setData(1, "/a", 1));
             store.flush();
             // A null path cannot be encoded: the writer fails mid-batch, as it would on an I/O error.
             store.materialize(1, List.of(new NodeWrite(null, StoredNode.getDefaultInstance())), List.of());
             StoreException failure = reported.get(30, TimeUnit.SECONDS);
             assertEquals(failure, store.failure().orElseThrow());
-            assertThrows(StoreException.class, () -> store.append(TestTxns.setData(2, "/a", 1)));
+            assertThrows(StoreException.class, () -> TestTxns.append(store, TestTxns.setData(2, "/a", 1)));
             assertThrows(StoreException.class, store::flush);
         }
         try (CoordStore store = CoordStore.open(dir, null, zxid -> { })) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a real appending process with SIGKILL mid-stream, then checks the two promises of the
- * log: every zxid that was acknowledged (reported by onPersisted) survived, and the log is a
- * dense prefix 1..n of what was appended (no holes from a half-written group).
+ * Kills a real writing process with SIGKILL mid-stream, then checks the promises of the store:
+ * every zxid that was acknowledged (its token reported by onDurable) survived, the log is a dense
+ * prefix 1..n of what was appended (no holes from a half-written group), and a snapshot install is
+ * whole or absent, never a mix of the state before and after it.
  */
 class CrashRecoveryTest {
     private static final int ACKS_BEFORE_KILL = 300;
+    private static final int INSTALLS_BEFORE_KILL = 50;
     private static final long WAIT_SECONDS_MAX = 60;
 
     @TempDir
@@ -31,7 +34,7 @@ class CrashRecoveryTest {
     void everyAcknowledgedZxidSurvivesKillDashNine() throws Exception {
         Path dataDir = dir.resolve("data");
         Path dataLogDir = dir.resolve("datalog");
-        long highestAcked = runAndKill(dataDir, dataLogDir);
+        long highestAcked = runAndKill(CrashAppender.class, dataDir, dataLogDir, ACKS_BEFORE_KILL);
 
         try (CoordStore store = CoordStore.open(dataDir, dataLogDir, zxid -> { })) {
             List<Long> zxids = TestTxns.load(store).zxids();
@@ -43,30 +46,55 @@ class CrashRecoveryTest {
         }
     }
 
-    private static long runAndKill(Path dataDir, Path dataLogDir) throws Exception {
+    @Test
+    void aSnapshotInstallIsWholeOrAbsentAfterKillDashNine() throws Exception {
+        Path dataDir = dir.resolve("data");
+        long highestAcked = runAndKill(CrashInstaller.class, dataDir, null, INSTALLS_BEFORE_KILL);
+
+        try (CoordStore store = CoordStore.open(dataDir, null, token -> { })) {
+            long zxid = store.materializedZxid();
+            long round = zxid / CrashInstaller.ZXIDS_PER_ROUND;
+            assertEquals(0, zxid % CrashInstaller.ZXIDS_PER_ROUND, "materialised at an install's zxid");
+            assertTrue(round >= highestAcked, "round " + round + " survived, " + highestAcked + " were acked");
+            TestTxns.Recorder loaded = TestTxns.load(store);
+            assertEquals(CrashInstaller.NODES, loaded.nodes.size());
+            for (int i = 0; i < loaded.nodes.size(); i++) {
+                assertEquals(TestTxns.node(zxid, Long.toString(round)), loaded.nodes.get(i), loaded.paths.get(i));
+            }
+            assertEquals(CrashInstaller.SESSIONS, loaded.sessions.size());
+            for (var session : loaded.sessions) {
+                assertEquals(CrashInstaller.SESSION_TIMEOUT_MILLIS_BASE + round, session.getTimeoutMillis());
+            }
+            assertTrue(loaded.zxids().equals(List.of()) || loaded.zxids().equals(List.of(zxid + 1)),
+                    "log after the install: " + loaded.zxids());
+        }
+    }
+
+    private static long runAndKill(Class<?> child, Path dataDir, Path dataLogDir, int acksBeforeKill) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", classPath, CrashAppender.class.getName(),
-                dataDir.toString(), dataLogDir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, child.getName(), dataDir.toString()));
+        if (dataLogDir != null) {
+            command.add(dataLogDir.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BlockingQueue<Long> acks = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> readAcks(child, acks), "crash-child-reader");
+        Thread reader = new Thread(() -> readAcks(process, acks), "crash-child-reader");
         reader.start();
         long highestAcked = 0;
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS_MAX);
-            while (highestAcked < ACKS_BEFORE_KILL) {
+            while (highestAcked < acksBeforeKill) {
                 Long ack = acks.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (ack == null) {
-                    throw new AssertionError("child acknowledged only " + highestAcked + " zxids in time (alive: " + child.isAlive() + ")");
+                    throw new AssertionError("child acknowledged only " + highestAcked + " in time (alive: " + process.isAlive() + ")");
                 }
-                assertEquals(highestAcked + 1, ack, "acks arrive in zxid order");
+                assertEquals(highestAcked + 1, ack, "acks arrive in order");
                 highestAcked = ack;
             }
         } finally {
-            child.destroyForcibly();
-            assertTrue(child.waitFor(WAIT_SECONDS_MAX, TimeUnit.SECONDS), "child died");
+            process.destroyForcibly();
+            assertTrue(process.waitFor(WAIT_SECONDS_MAX, TimeUnit.SECONDS), "child died");
             reader.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS_MAX));
         }
         // Acks printed after we stopped counting were just as durable; take them too. A line cut

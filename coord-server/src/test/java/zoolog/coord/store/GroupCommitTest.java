@@ -19,20 +19,20 @@ class GroupCommitTest {
     Path dir;
 
     /**
-     * The writer is held inside its first onPersisted callback until every producer has queued
+     * The writer is held inside its first onDurable callback until every producer has queued
      * all its appends, so what follows is decided by the design, not by timing: the writer must
      * drain them all into a handful of batches, each with one fsync.
      */
     @Test
-    void concurrentAppendsShareFsyncsAndPersistedIsMonotonic() throws Exception {
+    void concurrentAppendsShareFsyncsAndDurableTokenIsMonotonic() throws Exception {
         int threads = 4;
         int appendsPerThread = 1000;
         CountDownLatch allQueued = new CountDownLatch(1);
-        List<Long> persisted = new CopyOnWriteArrayList<>();
+        List<Long> durable = new CopyOnWriteArrayList<>();
         AtomicLong nextZxid = new AtomicLong(1);
         Object zxidOrder = new Object();
-        try (CoordStore store = CoordStore.open(dir, null, zxid -> {
-            persisted.add(zxid);
+        try (CoordStore store = CoordStore.open(dir, null, token -> {
+            durable.add(token);
             awaitQuietly(allQueued);
         })) {
             List<Thread> producers = new CopyOnWriteArrayList<>();
@@ -42,7 +42,7 @@ class GroupCommitTest {
                     try {
                         for (int i = 0; i < appendsPerThread; i++) {
                             synchronized (zxidOrder) {
-                                store.append(TestTxns.setData(nextZxid.getAndIncrement(), "/p", 100));
+                                TestTxns.append(store, TestTxns.setData(nextZxid.getAndIncrement(), "/p", 100));
                             }
                         }
                     } catch (Throwable e) {
@@ -60,12 +60,12 @@ class GroupCommitTest {
             assertEquals(List.of(), errors);
 
             long appends = (long) threads * appendsPerThread;
-            assertEquals(appends, store.persistedZxid());
-            assertEquals(appends, persisted.get(persisted.size() - 1));
+            assertEquals(appends, store.durableToken());
+            assertEquals(appends, durable.get(durable.size() - 1));
             assertTrue(store.syncCount() <= 3, "syncs " + store.syncCount() + " for " + appends + " appends");
-            assertEquals(store.syncCount(), persisted.size(), "one onPersisted per synced group");
-            for (int i = 1; i < persisted.size(); i++) {
-                assertTrue(persisted.get(i) > persisted.get(i - 1), "onPersisted increases: " + persisted);
+            assertEquals(store.syncCount(), durable.size(), "one onDurable per synced group");
+            for (int i = 1; i < durable.size(); i++) {
+                assertTrue(durable.get(i) > durable.get(i - 1), "onDurable increases: " + durable);
             }
         }
     }
@@ -75,18 +75,18 @@ class GroupCommitTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch writerHeld = new CountDownLatch(1);
         StoreConfig config = StoreConfig.of(dir, null).withQueuedWritesMax(4);
-        try (CoordStore store = CoordStore.open(config, zxid -> {
+        try (CoordStore store = CoordStore.open(config, token -> {
             writerHeld.countDown();
             awaitQuietly(release);
         }, failure -> { })) {
-            store.append(TestTxns.setData(1, "/p", 1));
+            TestTxns.append(store, TestTxns.setData(1, "/p", 1));
             // Hold the writer inside its first group (just txn 1), so the queue alone must absorb the producer.
-            assertTrue(writerHeld.await(WAIT_SECONDS_MAX, TimeUnit.SECONDS), "writer reached onPersisted");
+            assertTrue(writerHeld.await(WAIT_SECONDS_MAX, TimeUnit.SECONDS), "writer reached onDurable");
             AtomicLong queued = new AtomicLong();
             Thread producer = new Thread(() -> {
                 try {
                     for (long zxid = 2; zxid <= 10; zxid++) {
-                        store.append(TestTxns.setData(zxid, "/p", 1));
+                        TestTxns.append(store, TestTxns.setData(zxid, "/p", 1));
                         queued.set(zxid);
                     }
                 } catch (StoreException e) {
@@ -103,7 +103,7 @@ class GroupCommitTest {
             release.countDown();
             producer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS_MAX));
             store.flush();
-            assertEquals(10, store.persistedZxid());
+            assertEquals(10, store.durableToken());
         }
     }
 

@@ -18,7 +18,7 @@ class SnapshotPurgeTest {
         StoreConfig config = StoreConfig.of(dir, null).withSnapCount(10);
         try (CoordStore store = CoordStore.open(config, zxid -> { }, failure -> { })) {
             for (long zxid = 1; zxid <= 55; zxid++) {
-                store.append(TestTxns.setData(zxid, "/n" + zxid, 10));
+                TestTxns.append(store, TestTxns.setData(zxid, "/n" + zxid, 10));
                 store.materialize(zxid, List.of(new NodeWrite("/n" + zxid, TestTxns.node(zxid, "v"))), List.of());
                 store.flush();
             }

@@ -19,14 +19,17 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import zoolog.coord.core.CoreEffects.NodeWrite;
 import zoolog.coord.core.CoreEffects.SessionWrite;
+import zoolog.coord.zab.DurableOp;
+import zoolog.protocol.peer.SnapshotNode;
 import zoolog.protocol.txn.StoredNode;
 import zoolog.protocol.txn.StoredSession;
 import zoolog.protocol.txn.Txn;
 
 /**
- * Random sequences of appends, materialisations and close-reopen cycles against a deliberately
- * simple in-memory model: after every reopen, load must report exactly the model's nodes (in
- * UTF-8 byte order), sessions (in unsigned id order) and log tail after materializedZxid.
+ * Random sequences of appends, materialisations, truncations, snapshot installs, epoch saves and
+ * close-reopen cycles against a deliberately simple in-memory model: after every reopen, load must
+ * report exactly the model's nodes (in UTF-8 byte order), sessions (in unsigned id order) and log
+ * tail after materializedZxid, readLog the whole log, and epochs the last saved ones.
  */
 class StoreModelTest {
     private static final List<String> PATHS = List.of("/", "/a", "/a/b", "/a-b", "/b", "/\u00e4", "/a/b/c");
@@ -40,11 +43,19 @@ class StoreModelTest {
 
     record Reopen() implements Action {}
 
+    /** Truncate after the materialised zxid or after a logged zxid above it, picked by fraction. */
+    record Truncate(double atFraction) implements Action {}
+
+    record Install(int zxidStep, boolean newEpoch, List<NodeWrite> nodes, List<SessionWrite> sessions) implements Action {}
+
+    record SaveEpochs(long acceptedEpoch, long currentEpoch, String ensembleId) implements Action {}
+
     @Property(tries = 25)
     void loadMatchesTheModel(@ForAll("actions") List<Action> actions) throws Exception {
         Path dir = Files.createTempDirectory("store-model");
         Model model = new Model();
         CoordStore store = CoordStore.open(dir, null, zxid -> { });
+        long token = 0;
         try {
             for (Action action : actions) {
                 if (action instanceof Append) {
@@ -52,17 +63,32 @@ class StoreModelTest {
                     for (int i = 0; i < append.count(); i++) {
                         long zxid = model.nextZxid(append.newEpoch() && i == 0);
                         Txn txn = TestTxns.setData(zxid, "/a", (int) (zxid % 7));
-                        store.append(txn);
+                        store.write(++token, new DurableOp.AppendTxn(txn));
                         model.log.put(zxid, txn);
                     }
                 } else if (action instanceof Materialize) {
                     Materialize m = (Materialize) action;
-                    long zxid = model.pickMaterializeZxid(m.upToFraction());
+                    long zxid = model.pickLoggedZxid(m.upToFraction());
                     store.materialize(zxid, m.nodes(), m.sessions());
                     model.materialize(zxid, m.nodes(), m.sessions());
+                } else if (action instanceof Truncate) {
+                    long afterZxid = model.pickLoggedZxid(((Truncate) action).atFraction());
+                    store.write(++token, new DurableOp.TruncateLog(afterZxid));
+                    model.truncate(afterZxid);
+                } else if (action instanceof Install) {
+                    Install install = (Install) action;
+                    long zxid = model.nextZxid(install.newEpoch()) + install.zxidStep();
+                    store.write(++token, new DurableOp.InstallSnapshot(zxid, snapshotNodes(install.nodes()),
+                            install.sessions().stream().map(SessionWrite::session).toList()));
+                    model.install(zxid, install.nodes(), install.sessions());
+                } else if (action instanceof SaveEpochs) {
+                    SaveEpochs save = (SaveEpochs) action;
+                    store.write(++token, new DurableOp.SaveEpochs(save.acceptedEpoch(), save.currentEpoch(), save.ensembleId()));
+                    model.epochs = new StoredEpochs(save.acceptedEpoch(), save.currentEpoch(), save.ensembleId());
                 } else {
                     store.close();
                     store = CoordStore.open(dir, null, zxid -> { });
+                    token = 0;
                     model.check(store);
                 }
             }
@@ -89,11 +115,30 @@ class StoreModelTest {
                         nodeWrite.list().ofMaxSize(4), sessionWrite.list().ofMaxSize(2))
                 .as(Materialize::new);
         Arbitrary<Action> reopen = Arbitraries.just(new Reopen());
+        Arbitrary<Action> truncate = Arbitraries.doubles().between(0, 1).map(Truncate::new);
+        Arbitrary<SessionWrite> liveSession = Combinators.combine(Arbitraries.of(SESSION_IDS),
+                        Arbitraries.integers().between(1000, 40000))
+                .as((id, timeout) -> new SessionWrite(id, TestTxns.session(id, timeout)));
+        Arbitrary<NodeWrite> liveNode = Combinators.combine(Arbitraries.of(PATHS), Arbitraries.strings().alpha().ofMaxLength(5))
+                .as((path, data) -> new NodeWrite(path, TestTxns.node(data.length(), data)));
+        Arbitrary<Action> install = Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of(false, true),
+                        liveNode.list().ofMaxSize(5), liveSession.list().ofMaxSize(3))
+                .as(Install::new);
+        Arbitrary<Action> saveEpochs = Combinators.combine(Arbitraries.longs().between(0, 5), Arbitraries.longs().between(0, 5),
+                        Arbitraries.strings().alpha().ofMaxLength(4))
+                .as(SaveEpochs::new);
         return Arbitraries.frequencyOf(
                         Tuple.of(4, append),
                         Tuple.of(3, materialize),
+                        Tuple.of(1, truncate),
+                        Tuple.of(1, install),
+                        Tuple.of(1, saveEpochs),
                         Tuple.of(1, reopen))
-                .list().ofMaxSize(20);
+                .list().ofMaxSize(25);
+    }
+
+    private static List<SnapshotNode> snapshotNodes(List<NodeWrite> nodes) {
+        return nodes.stream().map(n -> SnapshotNode.newBuilder().setPath(n.path()).setNode(n.node()).build()).toList();
     }
 
     /** The reference: plain sorted maps, no RocksDB, no laziness. */
@@ -104,6 +149,7 @@ class StoreModelTest {
         final TreeMap<Long, StoredSession> sessions = new TreeMap<>(Long::compareUnsigned);
         long materializedZxid;
         long lastZxid;
+        StoredEpochs epochs = StoredEpochs.NONE;
 
         long nextZxid(boolean newEpoch) {
             long epoch = lastZxid >>> 32;
@@ -111,12 +157,24 @@ class StoreModelTest {
             return lastZxid;
         }
 
-        long pickMaterializeZxid(double upToFraction) {
+        /** The materialised zxid or a logged one above it: what may be materialised next, or truncated after. */
+        long pickLoggedZxid(double fraction) {
             List<Long> candidates = new ArrayList<>(log.tailMap(materializedZxid, false).keySet());
-            if (candidates.isEmpty()) {
-                return materializedZxid;
-            }
-            return candidates.get((int) Math.min(candidates.size() - 1, upToFraction * candidates.size()));
+            candidates.add(0, materializedZxid);
+            return candidates.get((int) Math.min(candidates.size() - 1, fraction * candidates.size()));
+        }
+
+        void truncate(long afterZxid) {
+            log.tailMap(afterZxid, false).clear();
+            lastZxid = Math.min(lastZxid, afterZxid);
+        }
+
+        void install(long zxid, List<NodeWrite> nodeWrites, List<SessionWrite> sessionWrites) {
+            log.clear();
+            nodes.clear();
+            sessions.clear();
+            materialize(zxid, nodeWrites, sessionWrites);
+            lastZxid = zxid;
         }
 
         void materialize(long zxid, List<NodeWrite> nodeWrites, List<SessionWrite> sessionWrites) {
@@ -144,6 +202,8 @@ class StoreModelTest {
             assertEquals(new ArrayList<>(sessions.values()), loaded.sessions);
             assertEquals(new ArrayList<>(log.tailMap(materializedZxid, false).values()), loaded.txns);
             assertEquals(materializedZxid, store.materializedZxid());
+            assertEquals(new ArrayList<>(log.values()), store.readLog(0, Integer.MAX_VALUE));
+            assertEquals(epochs, store.epochs());
             assertEquals(Math.max(materializedZxid, log.isEmpty() ? 0 : log.lastKey()), store.lastLoggedZxid());
         }
     }

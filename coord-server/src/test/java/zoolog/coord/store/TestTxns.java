@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.txn.AclEntry;
 import zoolog.protocol.txn.CreateSessionTxn;
 import zoolog.protocol.txn.CreateTxn;
@@ -23,6 +24,11 @@ public final class TestTxns {
     public static final AclEntry OPEN_ACL = AclEntry.newBuilder().setPerms(Perms.ALL).setScheme("world").setId("anyone").build();
 
     private TestTxns() {}
+
+    /** Appends with the txn's zxid as its token: fine while a test only appends, since both increase. */
+    public static void append(CoordStore store, Txn txn) throws StoreException {
+        store.write(txn.getZxid(), new DurableOp.AppendTxn(txn));
+    }
 
     public static Txn setData(long zxid, String path, int dataBytes) {
         return Txn.newBuilder().setZxid(zxid).setTimeMillis(TIME_MILLIS + zxid).setSessionId(0x100L).setCxid((int) zxid)

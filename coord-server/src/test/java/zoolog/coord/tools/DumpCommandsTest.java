@@ -37,7 +37,7 @@ class DumpCommandsTest {
         Path dataLogDir = dir.resolve("datalog");
         try (CoordStore store = CoordStore.open(dataDir, dataLogDir, zxid -> { })) {
             for (Txn txn : TxnLogDumpTest.HISTORY) {
-                store.append(txn);
+                TestTxns.append(store, txn);
             }
             store.flush();
             Run run = run(new DumpLogCommand(), "--data-dir", dataDir.toString(), "--data-log-dir", dataLogDir.toString());
