@@ -99,10 +99,6 @@ public final class Ensemble implements AutoCloseable {
         }
     }
 
-    public int size() {
-        return members.size();
-    }
-
     public String system() {
         return system;
     }
