@@ -54,6 +54,9 @@ public final class FourLetterWordFormats {
     }
 
     public static String srvr(ServerInfo server, CoreStats core, NetStats net) {
+        if (!core.serving()) {
+            return NOT_SERVING;
+        }
         StringBuilder out = new StringBuilder(256);
         appendVersion(out, server);
         appendServerStats(out, server, core, net);
@@ -62,6 +65,9 @@ public final class FourLetterWordFormats {
 
     /** {@code srvr} plus one brief line per client connection after the version line. */
     public static String stat(ServerInfo server, CoreStats core, NetStats net) {
+        if (!core.serving()) {
+            return NOT_SERVING;
+        }
         StringBuilder out = new StringBuilder(512);
         appendVersion(out, server);
         out.append("Clients:\n");
@@ -180,10 +186,13 @@ public final class FourLetterWordFormats {
      * doubles, as ZooKeeper's MonitorCommand does; scripts are expected to tolerate new keys.
      */
     public static String mntr(ServerInfo server, CoreStats core, NetStats net, FileDescriptors fds, long nowMillis) {
+        if (!core.serving()) {
+            return NOT_SERVING;
+        }
         StringBuilder out = new StringBuilder(1024);
         LatencyStats latency = core.latency();
         metric(out, "version", server.fullVersion());
-        metric(out, "server_state", server.mode());
+        metric(out, "server_state", core.serverState());
         metric(out, "avg_latency", Double.toString(roundedAverage(latency)));
         metric(out, "max_latency", latency.maxMillis());
         metric(out, "min_latency", latency.minMillis());
@@ -201,6 +210,11 @@ public final class FourLetterWordFormats {
         metric(out, "local_sessions", 0);
         metric(out, "open_file_descriptor_count", fds.open());
         metric(out, "max_file_descriptor_count", fds.max());
+        if ("leader".equals(core.serverState())) {
+            metric(out, "followers", core.learners());
+            metric(out, "synced_followers", core.syncedLearners());
+            metric(out, "pending_syncs", core.pendingSyncs());
+        }
         return out.toString();
     }
 
@@ -222,7 +236,7 @@ public final class FourLetterWordFormats {
         out.append("Connections: ").append(net.aliveConnections()).append('\n');
         out.append("Outstanding: ").append(core.outstandingRequests()).append('\n');
         out.append("Zxid: 0x").append(Long.toHexString(core.lastProcessedZxid())).append('\n');
-        out.append("Mode: ").append(server.mode()).append('\n');
+        out.append("Mode: ").append(core.serverState()).append('\n');
         out.append("Node count: ").append(core.nodeCount()).append('\n');
     }
 

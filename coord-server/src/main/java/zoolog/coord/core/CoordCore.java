@@ -2,7 +2,6 @@ package zoolog.coord.core;
 
 import com.google.protobuf.ByteString;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +23,6 @@ import zoolog.coord.ops.Prepared;
 import zoolog.coord.ops.TxnPreparer;
 import zoolog.coord.session.SessionTracker;
 import zoolog.coord.tree.DataTree;
-import zoolog.coord.tree.EphemeralType;
 import zoolog.coord.tree.StoredNodes;
 import zoolog.coord.watch.WatchManager;
 import zoolog.coord.zab.DurableOp;
@@ -263,6 +261,9 @@ public final class CoordCore implements Core {
                     .setOpCode(OpCode.CREATE_SESSION).setTimeoutMillis(timeout).setPassword(ByteString.copyFrom(password)));
             return;
         }
+        if (notLeading(connection)) {
+            return;
+        }
         Txn txn = Txn.newBuilder()
                 .setZxid(nextZxid++)
                 .setTimeMillis(nowMillis)
@@ -333,7 +334,9 @@ public final class CoordCore implements Core {
         } else if (isWrite(request)) {
             prepareWrite(connection, reply, request);
         } else if (request instanceof ZkRequest.CloseSession) {
-            closeSession(connection.sessionId, connection, reply);
+            if (!notLeading(connection)) {
+                closeSession(connection.sessionId, connection, reply);
+            }
         } else if (request instanceof ZkRequest.Check) {
             // check is only meaningful inside multi; alone it is an invalid request, as in ZooKeeper.
             reply.complete(ErrorCode.UNIMPLEMENTED.code(), null, tree.lastProcessedZxid());
@@ -364,6 +367,9 @@ public final class CoordCore implements Core {
     }
 
     private void prepareWrite(Connection connection, Connection.PendingReply reply, ZkRequest request) {
+        if (notLeading(connection)) {
+            return;
+        }
         Prepared prepared = preparer.prepare(request, connection.sessionId, connection.ids, nextZxid, nowMillis);
         if (prepared instanceof Prepared.Accepted accepted) {
             nextZxid++;
@@ -412,6 +418,18 @@ public final class CoordCore implements Core {
         long token = nextToken++;
         inFlight.addLast(new InFlight(txn, token));
         effects.persist(token, new DurableOp.AppendTxn(txn));
+    }
+
+    /**
+     * A leader handing over to a new epoch takes no new writes: the client's connection is closed
+     * and it retries on another member, as with any leader change.
+     */
+    private boolean notLeading(Connection connection) {
+        if (zab == null || zab.canPropose()) {
+            return false;
+        }
+        closeConnection(connection);
+        return true;
     }
 
     private boolean isLearner() {
@@ -465,30 +483,9 @@ public final class CoordCore implements Core {
         }
         if (nowMillis >= nextCleanupMillis) {
             nextCleanupMillis = nowMillis + settings.containerCheckIntervalMillis();
-            cleanUpContainersAndTtls();
-        }
-    }
-
-    /** Deletes empty containers that once had children, and TTL nodes idle past their TTL. */
-    private void cleanUpContainersAndTtls() {
-        int started = 0;
-        for (String path : new ArrayList<>(tree.containersAndTtls())) {
-            if (started >= CLEANUPS_PER_CHECK_MAX) {
-                return;
-            }
-            var node = tree.get(path);
-            long owner = node.ephemeralOwner();
-            boolean due = node.numChildren() == 0 && (EphemeralType.isContainer(owner)
-                    ? node.storedCversion() > 0
-                    : nowMillis - node.mtime() > EphemeralType.ttlMillis(owner));
-            if (!due) {
-                continue;
-            }
-            Txn txn = preparer.prepareCleanup(path, nextZxid, nowMillis);
-            if (txn != null) {
+            for (Txn txn : ContainerCleanup.due(tree, preparer, nextZxid, nowMillis, CLEANUPS_PER_CHECK_MAX)) {
                 nextZxid++;
                 propose(txn, null, null);
-                started++;
             }
         }
     }

@@ -1,5 +1,7 @@
 package zoolog.coord.core;
 
+import zoolog.coord.zab.ZabPeer;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +48,22 @@ final class CoreStats implements CoreView {
     @Override
     public long lastProcessedZxid() {
         return core.lastProcessedZxid();
+    }
+
+    @Override
+    public String serverState() {
+        return switch (core.role()) {
+            case STANDALONE -> "standalone";
+            case LEADING -> "leader";
+            case FOLLOWING -> "follower";
+            case OBSERVING -> "observer";
+            case LOOKING -> "looking";
+        };
+    }
+
+    @Override
+    public ZabPeer.View ensemble() {
+        return core.ensembleView();
     }
 
     @Override

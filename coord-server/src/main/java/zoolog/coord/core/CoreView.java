@@ -1,5 +1,7 @@
 package zoolog.coord.core;
 
+import zoolog.coord.zab.ZabPeer;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,12 @@ import java.util.Set;
 public interface CoreView {
 
     long lastProcessedZxid();
+
+    /** ZooKeeper's name for this server's role: standalone, leader, follower, observer or looking. */
+    String serverState();
+
+    /** The replication state of an ensemble member; null for a standalone server. */
+    ZabPeer.View ensemble();
 
     int nodeCount();
 

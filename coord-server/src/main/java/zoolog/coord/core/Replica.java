@@ -104,6 +104,10 @@ final class Replica implements ReplicatedState {
 
     @Override
     public void forwarded(int fromSid, ForwardedRequest request) {
+        if (!core.zab.canPropose()) {
+            // Handing over to a new epoch: the learner loses this leader soon and its client retries.
+            return;
+        }
         long sessionId = request.getSessionId();
         if (request.getOpCode() == OpCode.CREATE_SESSION) {
             core.propose(Txn.newBuilder().setZxid(core.nextZxid++).setTimeMillis(core.nowMillis).setSessionId(sessionId)

@@ -50,6 +50,7 @@ public final class CoordNode implements RunningServer {
     private final EventLoopGroup acceptGroup;
     private final EventLoopGroup ioGroup;
     private final ScheduledExecutorService purger;
+    private final EnsembleMember ensemble;
     private final InetSocketAddress boundAddress;
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -61,6 +62,7 @@ public final class CoordNode implements RunningServer {
         this.acceptGroup = parts.acceptGroup;
         this.ioGroup = parts.ioGroup;
         this.purger = parts.purger;
+        this.ensemble = parts.ensemble;
         this.boundAddress = parts.boundAddress;
     }
 
@@ -72,6 +74,7 @@ public final class CoordNode implements RunningServer {
         EventLoopGroup acceptGroup;
         EventLoopGroup ioGroup;
         ScheduledExecutorService purger;
+        EnsembleMember ensemble;
         InetSocketAddress boundAddress;
         CoordNode node;
     }
@@ -87,11 +90,22 @@ public final class CoordNode implements RunningServer {
                     new StoreConfig(config.dataDir(), config.dataLogDir(), config.snapCount(), CoordStore.QUEUED_WRITES_MAX),
                     token -> parts.loop.submit(new CoreInput.Durable(token)),
                     failure -> fatal(parts, "the store failed: " + failure.getMessage()));
-            NettyEffects effects = new NettyEffects(registry, codec, new StoreAdapter(parts.store, () -> parts.node));
+            StoreAdapter storeAdapter = new StoreAdapter(parts.store, () -> parts.node);
+            NettyEffects effects = new NettyEffects(registry, codec, storeAdapter);
             CoordCore core = new CoordCore(coreSettings(config, options), effects, new SecureRandom(), clock.millis());
-            recover(parts.store, core);
-            parts.loop = new CoreLoop(core, effects, clock, config.tickTimeMillis(),
+            boolean ensemble = isEnsemble(config);
+            List<Txn> unapplied = recover(parts.store, core, !ensemble);
+            long tickIntervalMillis = config.tickTimeMillis() / 2;
+            if (ensemble) {
+                parts.ensemble = EnsembleMember.create(config, core, parts.store, storeAdapter, unapplied,
+                        () -> parts.loop, reason -> fatal(parts, reason));
+                tickIntervalMillis = Math.min(tickIntervalMillis, EnsembleMember.TICK_INTERVAL_MILLIS);
+            }
+            parts.loop = new CoreLoop(core, effects, clock, tickIntervalMillis,
                     () -> fatal(parts, "the coordination core stopped on a broken invariant"));
+            if (ensemble) {
+                parts.ensemble.start(clock.millis());
+            }
             parts.loop.start();
             ServerInfo info = new ServerInfo(ServerInfo.fullVersion(options.version(), options.builtOn()),
                     ServerInfo.MODE_STANDALONE, config.myid().orElse(0), clock.millis(), config.clientPort(), -1,
@@ -107,8 +121,9 @@ public final class CoordNode implements RunningServer {
             parts.boundAddress = parts.server.start();
             parts.purger = startPurger(parts.store, config);
             parts.node = new CoordNode(parts);
-            LOG.info("Zoolog coordination server serving on {} (zxid 0x{}, mode standalone)", parts.boundAddress,
-                    Long.toHexString(core.lastProcessedZxid()));
+            LOG.info("Zoolog coordination server listening on {} (zxid 0x{}, {})", parts.boundAddress,
+                    Long.toHexString(core.lastProcessedZxid()), ensemble ? "ensemble member " + config.myid().getAsInt()
+                            + " of " + config.servers().size() : "standalone");
             return parts.node;
         } catch (Exception | Error e) {
             closeQuietly(parts);
@@ -122,8 +137,21 @@ public final class CoordNode implements RunningServer {
                 options.superDigest(), options.containerCheckIntervalMillis());
     }
 
-    /** Loads the materialised tree and sessions, then replays the log written after them. */
-    private static void recover(CoordStore store, CoordCore core) throws StoreException {
+    /**
+     * A single server line runs standalone unless {@code standaloneEnabled=false}, as in
+     * ZooKeeper; two or more make an ensemble.
+     */
+    private static boolean isEnsemble(CoordConfig config) {
+        return config.servers().size() > 1 || (!config.servers().isEmpty() && !config.standaloneEnabled());
+    }
+
+    /**
+     * Loads the materialised tree and sessions. A standalone server then replays the log written
+     * after them (every logged transaction is its own to commit) and returns nothing; an
+     * ensemble member returns that tail unapplied, because only the ensemble knows which of it
+     * was committed.
+     */
+    private static List<Txn> recover(CoordStore store, CoordCore core, boolean replay) throws StoreException {
         List<Txn> tail = new ArrayList<>();
         store.load(new CoordStore.LoadVisitor() {
             @Override
@@ -142,11 +170,17 @@ public final class CoordNode implements RunningServer {
             }
         });
         core.restoredUpTo(store.materializedZxid());
+        if (!replay) {
+            LOG.info("Recovered state at zxid 0x{}; {} logged transactions wait for the ensemble",
+                    Long.toHexString(core.lastProcessedZxid()), tail.size());
+            return tail;
+        }
         for (Txn txn : tail) {
             core.replay(txn);
         }
         LOG.info("Recovered state at zxid 0x{} ({} logged transactions replayed)",
                 Long.toHexString(core.lastProcessedZxid()), tail.size());
+        return List.of();
     }
 
     /** autopurge.purgeInterval hours between purges that keep the newest autopurge.snapRetainCount snapshots. */
@@ -184,6 +218,7 @@ public final class CoordNode implements RunningServer {
             parts.acceptGroup = acceptGroup;
             parts.ioGroup = ioGroup;
             parts.purger = purger;
+            parts.ensemble = ensemble;
             parts.store = store;
             closeQuietly(parts);
             terminated.countDown();
@@ -207,6 +242,9 @@ public final class CoordNode implements RunningServer {
     private static void closeQuietly(Parts parts) {
         if (parts.server != null) {
             parts.server.close();
+        }
+        if (parts.ensemble != null) {
+            parts.ensemble.close();
         }
         if (parts.loop != null) {
             parts.loop.close();

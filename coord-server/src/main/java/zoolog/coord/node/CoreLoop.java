@@ -67,18 +67,20 @@ public final class CoreLoop implements CoreGateway, AutoCloseable {
     private final Thread thread;
 
     /**
-     * @param tickMillis ZooKeeper's {@code tickTime}; the core receives a Tick every half of it,
-     *                   so session expiry is detected within half a tick of being due
+     * @param tickIntervalMillis how often the core receives a Tick: half of ZooKeeper's
+     *                   {@code tickTime} for a standalone server, so session expiry is detected
+     *                   within half a tick of being due; more often in an ensemble, where
+     *                   election rounds are timed by ticks too
      * @param onFatal    called once, on the core thread, when the core throws
      */
-    public CoreLoop(Core core, FlushableEffects effects, Clock clock, int tickMillis, Runnable onFatal) {
-        if (tickMillis < 2) {
-            throw new IllegalArgumentException("tickMillis must be at least 2, was " + tickMillis);
+    public CoreLoop(Core core, FlushableEffects effects, Clock clock, long tickIntervalMillis, Runnable onFatal) {
+        if (tickIntervalMillis < 1) {
+            throw new IllegalArgumentException("tickIntervalMillis must be at least 1, was " + tickIntervalMillis);
         }
         this.core = core;
         this.effects = effects;
         this.clock = clock;
-        this.tickIntervalMillis = tickMillis / 2;
+        this.tickIntervalMillis = tickIntervalMillis;
         this.onFatal = onFatal;
         this.thread = new Thread(this::run, "coord-core");
     }

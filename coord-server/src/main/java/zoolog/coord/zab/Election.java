@@ -177,7 +177,7 @@ final class Election {
             quorumSinceMillis = nowMillis;
         }
         boolean everyVoterAgrees = backers.containsAll(settings.voters());
-        boolean waitedEnough = nowMillis - quorumSinceMillis >= (long) settings.finalizeWaitTicks() * settings.tickMillis();
+        boolean waitedEnough = nowMillis - quorumSinceMillis >= settings.finalizeWaitMillis();
         if (!everyVoterAgrees && !waitedEnough) {
             return;
         }

@@ -77,6 +77,10 @@ final class Leading {
         return established && !handOverPending;
     }
 
+    boolean isEstablishedEpoch() {
+        return established;
+    }
+
     int learnerCount() {
         return learners.size();
     }

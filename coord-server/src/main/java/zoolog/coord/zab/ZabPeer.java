@@ -139,9 +139,13 @@ public final class ZabPeer {
         return leading != null && leading.isEstablished();
     }
 
-    /** Leader: replicates a prepared transaction; it reaches {@link ReplicatedState#apply} once committed. */
+    /**
+     * Leader: replicates a prepared transaction; it reaches {@link ReplicatedState#apply} once
+     * committed. Accepted while a hand-over is pending (writes prepared before it still go out);
+     * callers check {@link #canPropose} before taking new work.
+     */
     public void propose(Txn txn) {
-        if (!canPropose()) {
+        if (leading == null || !leading.isEstablishedEpoch()) {
             throw new IllegalStateException("propose " + Zxid.hex(txn.getZxid()) + " while " + role);
         }
         leading.propose(txn);

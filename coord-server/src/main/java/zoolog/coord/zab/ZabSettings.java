@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * @param snapshotChunkNodesMax znodes per snapshot message, which bounds a peer frame
  * @param counterMax the zxid counter value at which a leader hands over to a new epoch
  *                   ({@link Zxid#COUNTER_MAX} minus a margin; small in simulations)
- * @param finalizeWaitTicks how long election waits for more votes once a quorum agrees
+ * @param finalizeWaitMillis how long election waits for more votes once a quorum agrees
  */
 public record ZabSettings(
         int myId,
@@ -31,7 +31,7 @@ public record ZabSettings(
         int historyWindowMax,
         int snapshotChunkNodesMax,
         long counterMax,
-        int finalizeWaitTicks) {
+        int finalizeWaitMillis) {
 
     public ZabSettings {
         // Sorted, so iteration (and therefore message order) is the same in every run of a seed.

@@ -26,7 +26,7 @@ class FourLetterWordFormatsTest {
             7, 0x1000a2b3c4d0000L, 30000, 2, 10, 9, "GETD", 0x1f, 0x2a, 1_700_000_000_123L, 1_700_000_000_000L,
             0, 3, 12, 1);
 
-    static final CoreStats CORE = new CoreStats(0x100000002aL, 42, 1234, 3, 2, 5, 1,
+    static final CoreStats CORE = new CoreStats("standalone", 0, 0, 0, 0x100000002aL, 42, 1234, 3, 2, 5, 1,
             new LatencyStats(0, 2.5, 12, 4), List.of(SESSION_CONNECTION));
 
     static final NetStats NET = new NetStats(120, 118, 2, List.of(
@@ -86,7 +86,7 @@ class FourLetterWordFormatsTest {
     @Test
     void consOmitsANegativeLastCxid() {
         ConnectionInfo fresh = new ConnectionInfo(7, 0x5L, 6000, 0, 1, 1, "NA", -1, -1, 0, 5, 0, 0, 0, 0);
-        CoreStats core = new CoreStats(0, 1, 0, 0, 0, 0, 1, new LatencyStats(0, 0, 0, 0), List.of(fresh));
+        CoreStats core = new CoreStats("standalone", 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, new LatencyStats(0, 0, 0, 0), List.of(fresh));
         NetStats net = new NetStats(1, 1, 1, List.of(new ClientConnectionStats(7, "/127.0.0.1:1", 1, 1, 1)));
         assertEquals(" /127.0.0.1:1[1](queued=0,recved=1,sent=1,sid=0x5,lop=NA,est=5,to=6000,"
                 + "lzxid=0xffffffffffffffff,lresp=0,llat=0,minlat=0,avglat=0,maxlat=0)\n\n",
@@ -95,11 +95,11 @@ class FourLetterWordFormatsTest {
 
     @Test
     void averageLatencyIsRoundedToFourDecimalsAndZeroWithoutSamples() {
-        CoreStats thirds = new CoreStats(0, 1, 0, 0, 0, 0, 0, new LatencyStats(1, 1.0 / 3, 2, 3), List.of());
+        CoreStats thirds = new CoreStats("standalone", 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, new LatencyStats(1, 1.0 / 3, 2, 3), List.of());
         NetStats net = new NetStats(0, 0, 0, List.of());
         assertEquals("Latency min/avg/max: 1/0.3333/2",
                 FourLetterWordFormats.srvr(SERVER, thirds, net).lines().skip(1).findFirst().orElseThrow());
-        CoreStats none = new CoreStats(0, 1, 0, 0, 0, 0, 0, new LatencyStats(0, Double.NaN, 0, 0), List.of());
+        CoreStats none = new CoreStats("standalone", 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, new LatencyStats(0, Double.NaN, 0, 0), List.of());
         assertEquals("Latency min/avg/max: 0/0.0/0",
                 FourLetterWordFormats.srvr(SERVER, none, net).lines().skip(1).findFirst().orElseThrow());
     }

@@ -72,7 +72,7 @@ class ClientStackTest {
         ConnectionRegistry registry = new ConnectionRegistry();
         ZkFrameCodec codec = new ZkFrameCodec();
         NettyEffects effects = new NettyEffects(registry, codec, new NoStore());
-        loop = new CoreLoop(new ScriptedCore(effects), effects, Clock.systemUTC(), 2000, () -> { });
+        loop = new CoreLoop(new ScriptedCore(effects), effects, Clock.systemUTC(), 1000, () -> { });
         ServerInfo info = new ServerInfo(ServerInfo.fullVersion("test", "today"), ServerInfo.MODE_STANDALONE, 0,
                 0, 2181, -1, dataDir, dataDir, 2000, 60, 4000, 40000, -1);
         FourLetterWordRunner runner =

@@ -47,6 +47,7 @@ final class ServerProcess implements AutoCloseable {
     private final Path pidFile;
     private final Path logFile;
     private final int clientPort;
+    private final List<String> jvmProperties = new ArrayList<>();
     private Process process;
     private int starts;
 
@@ -103,6 +104,30 @@ final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Adds a {@code -Dname=value} to the server's JVM command line from the next start on. */
+    void setJvmProperty(String name, String value) {
+        jvmProperties.add("-D" + name + "=" + value);
+    }
+
+    /** SIGSTOP: the process freezes with its sockets open, as under a long GC pause or a hung disk. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name + " failed");
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Starts the server JVM and returns once it serves (its pid file names it). */
     void start() throws IOException, InterruptedException {
         assertTrue(process == null || !process.isAlive(), "the previous server process is still running");
@@ -110,6 +135,7 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(jvmProperties);
         Path logback = checkoutRoot().resolve("conf").resolve("logback.xml");
         if (Files.isRegularFile(logback)) {
             command.add("-Dlogback.configurationFile=" + logback);
@@ -164,6 +190,21 @@ final class ServerProcess implements AutoCloseable {
                     .map(line -> "    " + line).collect(Collectors.joining("\n"));
         } catch (IOException e) {
             return "    (no output: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Whether the server printed a line containing {@code text} since it was last started. */
+    boolean loggedSinceStart(String text) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0 && !lines.get(i).startsWith("---- start "); i--) {
+                if (lines.get(i).contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,5 +1,7 @@
 package zoolog.coord.testing;
 
+import zoolog.coord.zab.ZabPeer;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,16 @@ public final class FakeCoreView implements CoreView {
     @Override
     public long lastProcessedZxid() {
         return lastProcessedZxid;
+    }
+
+    @Override
+    public String serverState() {
+        return "standalone";
+    }
+
+    @Override
+    public ZabPeer.View ensemble() {
+        return null;
     }
 
     @Override

@@ -71,7 +71,7 @@ final class ZabSimulation {
             ZabPeer.Recovered recovered = new ZabPeer.Recovered(disk.acceptedEpoch, disk.currentEpoch, disk.ensembleId,
                     base, log);
             ZabSettings settings = new ZabSettings(id, voterIds, observerIds, TICK_MILLIS, 10, 5, historyWindowMax,
-                    snapshotChunkNodesMax, counterMax, 1);
+                    snapshotChunkNodesMax, counterMax, TICK_MILLIS);
             peer = new ZabPeer(settings, recovered, state, new ZabEffects() {
                 @Override
                 public void send(int sid, PeerMessage message) {
