@@ -29,6 +29,7 @@ final class BenchSession {
 
     private final ZooKeeper zookeeper;
     private final CountDownLatch connected = new CountDownLatch(1);
+    private final CountDownLatch synced = new CountDownLatch(1);
     private final int inFlightMax;
     private final Semaphore inFlight;
     private final Map<OpType, OpRecorder> recorders = new EnumMap<>(OpType.class);
@@ -53,6 +54,16 @@ final class BenchSession {
     /** Waits until the session is established or the deadline (a {@link System#nanoTime} value) passes. */
     boolean awaitConnected(long deadlineNanos) throws InterruptedException {
         return connected.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Asks the session's server to catch up with the leader; {@link #awaitSynced} waits for the answer. */
+    void sync(String path) {
+        zookeeper.sync(path, (resultCode, p, context) -> synced.countDown(), null);
+    }
+
+    /** Waits until the {@link #sync} was answered or the deadline (a {@link System#nanoTime} value) passes. */
+    boolean awaitSynced(long deadlineNanos) throws InterruptedException {
+        return synced.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
@@ -65,9 +64,10 @@ public final class LoadGenerator implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the op mix and values (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--server-pid", paramLabel = "PID",
-            description = "Local server process whose CPU time to measure via /proc/<pid>/stat.")
-    private Long serverPid;
+    @Option(names = "--server-pid", paramLabel = "PID", split = ",",
+            description = "Local server process whose CPU time to measure via /proc/<pid>/stat; give every member"
+                    + " of an ensemble (repeat the option or separate with commas) to sum their CPU time.")
+    private List<Long> serverPids = new ArrayList<>();
 
     public static void main(String[] args) {
         BenchLogging.configure();
@@ -99,18 +99,15 @@ public final class LoadGenerator implements Callable<Integer> {
         PrintWriter err = commandSpec.commandLine().getErr();
         LoadSpec spec = spec();
         List<String> problems = new ArrayList<>(spec.problems());
-        if (serverPid != null && serverPid <= 0) {
-            problems.add("--server-pid must be positive, not " + serverPid);
-        }
+        serverPids.stream().filter(pid -> pid <= 0).forEach(pid -> problems.add("--server-pid must be positive, not " + pid));
         if (!problems.isEmpty()) {
             problems.forEach(problem -> err.println("load: " + problem));
             return 2;
         }
-        LoadRun run = new LoadRun(spec, freshRoot(), serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid),
-                ProcessCpu.detect(), line -> {
-                    out.println(line);
-                    out.flush();
-                });
+        LoadRun run = new LoadRun(spec, freshRoot(), serverPids, ProcessCpu.detect(), line -> {
+            out.println(line);
+            out.flush();
+        });
         try {
             LoadResult result = run.run();
             out.println();

@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,7 @@ import org.HdrHistogram.Histogram;
 /**
  * Carries out one workload against a running server and measures it:
  * <pre>
- *   connect N sessions ─► create /bench-&lt;random&gt; + K znodes ─► start N load threads
+ *   connect N sessions ─► create /bench-&lt;random&gt; + K znodes ─► sync every session ─► start N load threads
  *     ─► warm-up (not recorded) ─► CPU sample ─► measured phase ─► threads stop issuing
  *     ─► drain outstanding requests ─► CPU sample ─► delete the znodes ─► close sessions
  * </pre>
@@ -37,23 +36,24 @@ public final class LoadRun {
 
     private final LoadSpec spec;
     private final String root;
-    private final OptionalLong serverPid;
+    private final List<Long> serverPids;
     private final ProcessCpu processCpu;
     private final Consumer<String> progress;
 
     /**
      * @param root       the fresh root znode to create, {@code /bench-<random>}
-     * @param serverPid  the server process whose CPU time to measure, if known and local
+     * @param serverPids the local server processes whose CPU time to measure, summed (every member of an
+     *                   ensemble); empty when unknown
      * @param progress   receives one line per step, for the person watching
      */
-    public LoadRun(LoadSpec spec, String root, OptionalLong serverPid, ProcessCpu processCpu, Consumer<String> progress) {
+    public LoadRun(LoadSpec spec, String root, List<Long> serverPids, ProcessCpu processCpu, Consumer<String> progress) {
         List<String> problems = spec.problems();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         this.spec = spec;
         this.root = root;
-        this.serverPid = serverPid;
+        this.serverPids = List.copyOf(serverPids);
         this.processCpu = processCpu;
         this.progress = progress;
     }
@@ -67,6 +67,7 @@ public final class LoadRun {
             random.nextBytes(value);
             ZnodeFixture fixture = ZnodeFixture.create(sessions.get(0).zookeeper(), root, spec.znodes(), value);
             progress.accept("created " + spec.znodes() + " znodes of " + spec.valueSizeBytes() + " bytes under " + root);
+            syncAll(sessions);
             LoadResult result = measure(sessions, fixture, random, value);
             Map<String, Long> cleanupErrors = fixture.delete(sessions.get(0).zookeeper());
             if (!cleanupErrors.isEmpty()) {
@@ -167,8 +168,34 @@ public final class LoadRun {
                 OpStats.of("all", allLatencies, allErrors), serverCpu, clientCpu, machineCpu);
     }
 
+    /**
+     * Has every session's server catch up with the leader ({@code sync}), so that sessions connected
+     * to an ensemble's followers see the fixture before the first read. A standalone server answers at once.
+     */
+    private void syncAll(List<BenchSession> sessions) throws LoadFailure, InterruptedException {
+        long deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_TIMEOUT_MILLIS);
+        for (BenchSession session : sessions) {
+            session.sync(root);
+        }
+        for (BenchSession session : sessions) {
+            if (!session.awaitSynced(deadlineNanos)) {
+                throw new LoadFailure("sessions to " + spec.connectString() + " did not sync within "
+                        + CONNECT_TIMEOUT_MILLIS / 1000 + " s");
+            }
+        }
+    }
+
+    /** The servers' CPU seconds so far, summed; empty without pids or when one cannot be read. */
     private OptionalDouble serverCpu() {
-        return serverPid.isPresent() ? processCpu.cpuSeconds(serverPid.getAsLong()) : OptionalDouble.empty();
+        double total = 0;
+        for (long pid : serverPids) {
+            OptionalDouble seconds = processCpu.cpuSeconds(pid);
+            if (seconds.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            total += seconds.getAsDouble();
+        }
+        return serverPids.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(total);
     }
 
     private static OptionalDouble difference(OptionalDouble before, OptionalDouble after) {

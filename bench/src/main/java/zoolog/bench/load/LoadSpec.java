@@ -98,7 +98,8 @@ public record LoadSpec(
         return problems;
     }
 
-    private static void checkRange(List<String> problems, String option, long value, long min, long max) {
+    /** Adds {@code <option> must be between <min> and <max>, not <value>} to {@code problems} when out of range. */
+    public static void checkRange(List<String> problems, String option, long value, long min, long max) {
         if (value < min || value > max) {
             problems.add(option + " must be between " + min + " and " + max + ", not " + value);
         }

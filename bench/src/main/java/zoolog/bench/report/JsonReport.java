@@ -24,14 +24,7 @@ public final class JsonReport {
     public static String render(ComparisonReport report) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("startedAt", report.startedAt().toString());
-        BenchEnvironment environment = report.environment();
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cpuModel", environment.cpuModel());
-        machine.put("cpus", environment.cpus());
-        machine.put("os", environment.os());
-        machine.put("java", environment.java());
-        machine.put("dataFilesystem", environment.dataFilesystem());
-        root.put("environment", machine);
+        root.put("environment", environmentFields(report.environment()));
         root.put("settings", new LinkedHashMap<String, Object>(report.settings()));
         List<Object> runs = new ArrayList<>();
         for (WorkloadRun run : report.runs()) {
@@ -45,6 +38,17 @@ public final class JsonReport {
         }
         root.put("runs", runs);
         return Json.write(root);
+    }
+
+    /** The machine as a JSON object, for every bench report's {@code environment}. */
+    public static Map<String, Object> environmentFields(BenchEnvironment environment) {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cpuModel", environment.cpuModel());
+        machine.put("cpus", environment.cpus());
+        machine.put("os", environment.os());
+        machine.put("java", environment.java());
+        machine.put("dataFilesystem", environment.dataFilesystem());
+        return machine;
     }
 
     private static Map<String, Object> resultFields(LoadResult result) {

@@ -34,17 +34,7 @@ public final class MarkdownReport {
         out.append("Started ").append(report.startedAt()).append(". Systems: ")
                 .append(String.join(", ", systems(report.runs()))).append(".\n\n");
 
-        BenchEnvironment environment = report.environment();
-        out.append("## Machine\n\n");
-        out.append("- CPU: ").append(environment.cpuModel()).append(", ").append(environment.cpus())
-                .append(" CPUs available to the JVM (client and server share them)\n");
-        out.append("- OS: ").append(environment.os()).append('\n');
-        out.append("- JVM: ").append(environment.java()).append('\n');
-        out.append("- Data directories on: ").append(environment.dataFilesystem()).append("\n\n");
-
-        out.append("## Settings\n\n| setting | value |\n|---|---|\n");
-        report.settings().forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));
-        out.append('\n');
+        out.append(machineAndSettings(report.environment(), report.settings()));
 
         out.append("## Results\n\n").append(comparisonTable(report.runs())).append('\n');
         String relative = relativeTable(report.runs());
@@ -76,12 +66,29 @@ public final class MarkdownReport {
                 - Latencies are from issuing the async call to its callback, successful operations only, in µs \
                 (HdrHistogram, 3 significant digits). ops/s counts successful operations over the measured phase.
                 - CPU-s per 1k ops is `utime+stime` from `/proc/<pid>/stat` over the measured phase divided by \
-                thousands of operations: the server process (all its threads: network, fsync, GC, JIT) and, for \
-                context, the load generator's JVM.
-                - *other processes, CPUs* is the machine's busy time from `/proc/stat` minus the server's and                 the load generator's, divided by the measured seconds: how many CPUs something else kept busy                 meanwhile. Well above 0 means a noisy neighbour; distrust that row or run it again.
+                thousands of operations: the server process (all its threads: network, fsync, GC, JIT; for an \
+                ensemble, every member's process summed) and, for context, the load generator's JVM.
+                - *other processes, CPUs* is the machine's busy time from `/proc/stat` minus the server's and \
+                the load generator's, divided by the measured seconds: how many CPUs something else kept busy \
+                meanwhile. Well above 0 means a noisy neighbour; distrust that row or run it again.
                 - Both servers run with the same generated zoo.cfg and fsync on (ZooKeeper's default \
                 `forceSync=yes`), one after the other on fresh data directories.
                 """);
+        return out.toString();
+    }
+
+    /** The {@code ## Machine} and {@code ## Settings} sections every bench report starts with. */
+    public static String machineAndSettings(BenchEnvironment environment, Map<String, String> settings) {
+        StringBuilder out = new StringBuilder();
+        out.append("## Machine\n\n");
+        out.append("- CPU: ").append(environment.cpuModel()).append(", ").append(environment.cpus())
+                .append(" CPUs available to the JVM (client and server share them)\n");
+        out.append("- OS: ").append(environment.os()).append('\n');
+        out.append("- JVM: ").append(environment.java()).append('\n');
+        out.append("- Data directories on: ").append(environment.dataFilesystem()).append("\n\n");
+        out.append("## Settings\n\n| setting | value |\n|---|---|\n");
+        settings.forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        out.append('\n');
         return out.toString();
     }
 
@@ -221,7 +228,8 @@ public final class MarkdownReport {
         return baseline > 0 ? String.format(Locale.ROOT, "%.2f×", value / baseline) : MISSING;
     }
 
-    private static String formatErrors(Map<String, Long> errorsByCode) {
+    /** {@code CODE=count, ...} in code order. */
+    public static String formatErrors(Map<String, Long> errorsByCode) {
         return errorsByCode.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue())
                 .collect(Collectors.joining(", "));

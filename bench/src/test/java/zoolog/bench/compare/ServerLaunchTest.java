@@ -21,7 +21,13 @@ class ServerLaunchTest {
         assertEquals(List.of("/jdk/bin/java", "-Xmx1g", "-Dzookeeper.admin.enableServer=false",
                         "-Dlogback.configurationFile=/run/logback-server.xml",
                         "-cp", "bench.jar", "org.apache.zookeeper.server.ZooKeeperServerMain", "/run/zoolog.zoo.cfg"),
-                ServerLaunch.apacheZooKeeper(JAVA, List.of("-Xmx1g"), "bench.jar", LOGGING).command(CFG));
+                ServerLaunch.apacheZooKeeper(JAVA, List.of("-Xmx1g"), "bench.jar", LOGGING, false).command(CFG));
+    }
+
+    @Test
+    void anApacheZooKeeperEnsembleMemberRunsQuorumPeerMain() {
+        assertEquals("org.apache.zookeeper.server.quorum.QuorumPeerMain",
+                ServerLaunch.apacheZooKeeper(JAVA, List.of(), "bench.jar", LOGGING, true).mainClass());
     }
 
     @Test
@@ -48,6 +54,24 @@ class ServerLaunchTest {
         assertTrue(cfg.contains("\ntickTime=2000\ndataDir=/d/data\ndataLogDir=/d/log\nclientPort=21810\n"
                 + "clientPortAddress=127.0.0.1\nmaxClientCnxns=48\n4lw.commands.whitelist=ruok,srvr,stat,mntr\n"), cfg);
         assertTrue(!cfg.contains("forceSync"), cfg);
+    }
+
+    @Test
+    void anEnsembleMembersZooCfgNamesEveryMemberAndTheQuorumLimits() {
+        String cfg = ZooCfg.forMember(Path.of("/d/data"), Path.of("/d/log"), 21811, 32,
+                List.of(new ZooCfg.Peer(1, 21910, 21911), new ZooCfg.Peer(2, 21912, 21913))).render();
+        assertTrue(cfg.contains("\nclientPort=21811\n"), cfg);
+        assertTrue(cfg.endsWith("\ninitLimit=10\nsyncLimit=5\nserver.1=127.0.0.1:21910:21911\n"
+                + "server.2=127.0.0.1:21912:21913\n"), cfg);
+        String standalone = ZooCfg.forRun(Path.of("/d/data"), Path.of("/d/log"), 21810, 32).render();
+        assertTrue(!standalone.contains("server.") && !standalone.contains("initLimit"), standalone);
+    }
+
+    @Test
+    void srvrModeIsReadFromItsLine() {
+        assertEquals(Optional.of("leader"), ServerProcess.modeOf("Zookeeper version: 3.9.3\nZxid: 0x1\nMode: leader\nNode count: 5\n"));
+        assertEquals(Optional.of("follower"), ServerProcess.modeOf("Mode: Follower\n"));
+        assertEquals(Optional.empty(), ServerProcess.modeOf("This ZooKeeper instance is not currently serving requests\n"));
     }
 
     @Test
