@@ -173,6 +173,11 @@ public final class CoordStore implements AutoCloseable {
         return writer.durableToken();
     }
 
+    /** Whether an automatic snapshot is being taken right now (tests wait for it to finish). */
+    boolean snapshotRunning() {
+        return writer.snapshotRunning();
+    }
+
     /** Synced group writes so far (each is one WAL fsync); for metrics and the group-commit test. */
     public long syncCount() {
         return writer.syncCount();

@@ -3,10 +3,15 @@ package zoolog.coord.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -51,6 +56,18 @@ final class StoreWriter implements Runnable {
     private long materializedZxid;
     /** Writer thread only: txns logged since the last snapshot. */
     private long txnsSinceSnapshot;
+    /**
+     * Automatic snapshots run here, not on the writer: a checkpoint flushes the memtables, and
+     * holding group commit for that long is what made write latency spike every snapCount txns.
+     */
+    private final ExecutorService snapshotter = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, SNAPSHOT_THREAD_NAME));
+    private final AtomicBoolean snapshotRunning = new AtomicBoolean();
+    static final String SNAPSHOT_THREAD_NAME = "coord-store-snapshot";
+    /** Where a checkpoint is built before it is named by the zxid it holds. */
+    private static final String CHECKPOINT_IN_PROGRESS = "checkpoint-in-progress-";
+    /** How long the writer waits, when the store closes, for a snapshot under way. */
+    private static final long SNAPSHOT_WAIT_SECONDS_MAX = 60;
 
     StoreWriter(RocksHandles h, WriteQueue queue, Path dataDir, int snapCount, long materializedZxid,
                 LongConsumer onDurable, Consumer<StoreException> onFailure) {
@@ -65,6 +82,10 @@ final class StoreWriter implements Runnable {
 
     long syncCount() {
         return syncCount.get();
+    }
+
+    boolean snapshotRunning() {
+        return snapshotRunning.get();
     }
 
     long durableToken() {
@@ -89,6 +110,20 @@ final class StoreWriter implements Runnable {
                 items = queue.drain();
             }
             syncOnClose();
+        } finally {
+            stopSnapshots();
+        }
+    }
+
+    /** The handles close after this thread ends, so a snapshot under way must end first. */
+    private void stopSnapshots() {
+        snapshotter.shutdown();
+        try {
+            if (!snapshotter.awaitTermination(SNAPSHOT_WAIT_SECONDS_MAX, TimeUnit.SECONDS)) {
+                LOG.warn("a snapshot was still running after {} s while the store closed", SNAPSHOT_WAIT_SECONDS_MAX);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -146,12 +181,18 @@ final class StoreWriter implements Runnable {
         }
         if (group.appendCount > 0) {
             txnsSinceSnapshot += group.appendCount;
-            if (snapCount > 0 && txnsSinceSnapshot >= snapCount) {
-                try {
-                    takeSnapshot();
-                } catch (StoreException e) {
-                    LOG.error("automatic snapshot failed: {}", e.getMessage());
-                }
+            if (snapCount > 0 && txnsSinceSnapshot >= snapCount && snapshotRunning.compareAndSet(false, true)) {
+                txnsSinceSnapshot = 0;
+                long zxid = materializedZxid;
+                snapshotter.execute(() -> {
+                    try {
+                        checkpoint(zxid);
+                    } catch (StoreException e) {
+                        LOG.error("automatic snapshot failed: {}", e.getMessage());
+                    } finally {
+                        snapshotRunning.set(false);
+                    }
+                });
             }
         }
         return new Group();
@@ -186,14 +227,47 @@ final class StoreWriter implements Runnable {
      */
     private Path takeSnapshot() throws StoreException {
         txnsSinceSnapshot = 0;
-        Path dir = StoreLayout.snapshotDir(dataDir, materializedZxid);
-        if (Files.isDirectory(dir)) {
-            return dir;
+        return checkpoint(materializedZxid);
+    }
+
+    /**
+     * The checkpoint itself; safe on any thread. Taken off the writer, it may hold writes made
+     * after {@code zxid} while it ran, so it is built under a temporary name and then named by
+     * the zxid its own materialised state reflects: {@code snapshot.<zxid>} always means exactly
+     * that zxid, which dump-snapshot and purge rely on.
+     */
+    private Path checkpoint(long zxid) throws StoreException {
+        Path existing = StoreLayout.snapshotDir(dataDir, zxid);
+        if (Files.isDirectory(existing)) {
+            return existing;
+        }
+        Path building = existing.resolveSibling(CHECKPOINT_IN_PROGRESS + Thread.currentThread().getName());
+        if (Files.exists(building)) {
+            deleteTree(building);
         }
         try (Checkpoint checkpoint = Checkpoint.create(h.db)) {
-            checkpoint.createCheckpoint(dir.toString());
+            checkpoint.createCheckpoint(building.toString());
         } catch (RocksDBException e) {
-            throw new StoreException("snapshot " + dir + " failed: " + e.getMessage(), e);
+            throw new StoreException("snapshot " + building + " failed: " + e.getMessage(), e);
+        }
+        long holds;
+        try (StoreReader reader = StoreReader.openSnapshot(building)) {
+            holds = reader.materializedZxid();
+        }
+        Path dir = StoreLayout.snapshotDir(dataDir, holds);
+        if (Files.isDirectory(dir)) {
+            deleteTree(building);
+            return dir;
+        }
+        try {
+            Files.move(building, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isDirectory(dir)) {
+                throw new StoreException("naming snapshot " + dir + " failed: " + e.getMessage(), e);
+            }
+            // The writer and the snapshot thread checkpointed the same state at once: keep one.
+            deleteTree(building);
+            return dir;
         }
         LOG.info("snapshot {} taken", dir);
         return dir;

@@ -39,6 +39,8 @@ final class Following {
     private final long startedMillis;
     private Phase phase = Phase.CONNECTING;
     private long lastHeardMillis;
+    /** The highest proposal logged durably but not yet acked; one Ack covers all below it. */
+    private long ackableZxid = -1;
     /** The epoch promised to this leader in this session; its sync stream must carry it. */
     private long promisedEpoch = -1;
     /** The leader's ensemble id, recorded here when its sync stream starts. */
@@ -200,8 +202,7 @@ final class Following {
         long token = peer.persist(new DurableOp.AppendTxn(txn));
         if (newLeaderReceived && !settings.isObserver()) {
             long zxid = txn.getZxid();
-            peer.afterDurable(token, () -> peer.send(leaderId,
-                    PeerMessage.newBuilder().setAck(Ack.newBuilder().setZxid(zxid)).build()));
+            peer.afterDurable(token, () -> ackableZxid = zxid);
         }
     }
 
@@ -228,6 +229,14 @@ final class Following {
         LOG.info("{} leader {} in epoch {}, serving clients at {}", role, leaderId, peer.currentEpoch,
                 Zxid.hex(peer.state.lastAppliedZxid()));
         peer.becomeServing(role, leaderId, 0);
+    }
+
+    /** Acks, in one message, every proposal that the last durability report covered. */
+    void flushAck() {
+        if (ackableZxid >= 0) {
+            peer.send(leaderId, PeerMessage.newBuilder().setAck(Ack.newBuilder().setZxid(ackableZxid)).build());
+            ackableZxid = -1;
+        }
     }
 
     void onTick() {

@@ -347,8 +347,13 @@ final class Leading {
         }
     }
 
-    /** Commits outstanding proposals in zxid order while the oldest has a quorum of durable copies. */
+    /**
+     * Commits outstanding proposals in zxid order while the oldest has a quorum of durable copies.
+     * One Commit per learner covers everything committed in this step (a commit means "up to"),
+     * which under load saves most commit messages; observers get each committed transaction.
+     */
     private void maybeCommit() {
+        long committedZxid = -1;
         while (!outstanding.isEmpty()) {
             long zxid = outstanding.peekFirst().getZxid();
             int votes = myAckedZxid >= zxid && settings.voters().contains(settings.myId()) ? 1 : 0;
@@ -358,32 +363,38 @@ final class Leading {
                 }
             }
             if (!settings.isQuorumCount(votes)) {
-                return;
+                break;
             }
-            commit(outstanding.pollFirst());
+            Txn txn = outstanding.pollFirst();
+            peer.applyUpTo(zxid);
+            inform(txn);
+            committedZxid = zxid;
+        }
+        if (committedZxid < 0) {
+            return;
+        }
+        PeerMessage commit = commitMessage(committedZxid);
+        for (LearnerHandler handler : learners.values()) {
+            if (handler.receivesBroadcast()) {
+                peer.send(handler.sid, commit);
+            }
+        }
+        while (!pendingAnswers.isEmpty() && pendingAnswers.peekFirst().afterZxid() <= committedZxid) {
+            PendingAnswer done = pendingAnswers.pollFirst();
+            peer.send(done.learnerSid(), done.answer());
         }
     }
 
-    private void commit(Txn txn) {
-        long zxid = txn.getZxid();
-        peer.applyUpTo(zxid);
-        PeerMessage commit = commitMessage(zxid);
+    /** Observers never saw the proposal: they get the committed transaction itself. */
+    private void inform(Txn txn) {
         PeerMessage inform = null;
         for (LearnerHandler handler : learners.values()) {
-            if (!handler.receivesBroadcast()) {
-                continue;
-            }
-            if (handler.observer) {
+            if (handler.observer && handler.receivesBroadcast()) {
                 if (inform == null) {
                     inform = PeerMessage.newBuilder().setProposal(Proposal.newBuilder().setTxn(txn)).build();
                 }
                 peer.send(handler.sid, inform);
             }
-            peer.send(handler.sid, commit);
-        }
-        while (!pendingAnswers.isEmpty() && pendingAnswers.peekFirst().afterZxid() <= zxid) {
-            PendingAnswer done = pendingAnswers.pollFirst();
-            peer.send(done.learnerSid(), done.answer());
         }
     }
 

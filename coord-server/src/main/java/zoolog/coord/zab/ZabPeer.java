@@ -119,6 +119,9 @@ public final class ZabPeer {
                 done.action().run();
             }
         }
+        if (following != null) {
+            following.flushAck();
+        }
     }
 
     public void onTick(long now) {

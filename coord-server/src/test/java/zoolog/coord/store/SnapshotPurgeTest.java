@@ -2,9 +2,11 @@ package zoolog.coord.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zoolog.coord.core.CoreEffects.NodeWrite;
@@ -21,6 +23,7 @@ class SnapshotPurgeTest {
                 TestTxns.append(store, TestTxns.setData(zxid, "/n" + zxid, 10));
                 store.materialize(zxid, List.of(new NodeWrite("/n" + zxid, TestTxns.node(zxid, "v"))), List.of());
                 store.flush();
+                awaitNoSnapshotRunning(store);
             }
             assertEquals(5, store.snapshots().size(), "one automatic snapshot per 10 logged txns");
 
@@ -47,6 +50,15 @@ class SnapshotPurgeTest {
             assertEquals(55, loaded.paths.size());
             assertEquals(List.of(), loaded.txns);
             assertEquals(55, store.lastLoggedZxid());
+        }
+    }
+
+    /** Automatic snapshots run on their own thread; the test lets each finish before the next write. */
+    private static void awaitNoSnapshotRunning(CoordStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (store.snapshotRunning()) {
+            assertTrue(System.nanoTime() < deadline, "an automatic snapshot took more than 30 s");
+            TimeUnit.MILLISECONDS.sleep(5);
         }
     }
 
