@@ -113,7 +113,8 @@ public final class FourLetterWordFormats {
                 + "minSessionTimeout=" + server.minSessionTimeoutMillis() + '\n'
                 + "maxSessionTimeout=" + server.maxSessionTimeoutMillis() + '\n'
                 + "clientPortListenBacklog=" + server.clientPortListenBacklog() + '\n'
-                + "serverId=" + server.serverId() + '\n';
+                + "serverId=" + server.serverId() + '\n'
+                + server.quorumConf();
     }
 
     public static String dirs(long dataDirSizeBytes, long dataLogDirSizeBytes) {

@@ -19,6 +19,7 @@ import zoolog.coord.admin.FourLetterWhitelist;
 import zoolog.coord.admin.ServerInfo;
 import zoolog.coord.cli.RunningServer;
 import zoolog.coord.config.CoordConfig;
+import zoolog.coord.config.ServerSpec;
 import zoolog.coord.core.CoordCore;
 import zoolog.coord.core.CoreInput;
 import zoolog.coord.net.ClientServer;
@@ -108,7 +109,7 @@ public final class CoordNode implements RunningServer {
             }
             parts.loop.start();
             ServerInfo info = new ServerInfo(ServerInfo.fullVersion(options.version(), options.builtOn()),
-                    ServerInfo.MODE_STANDALONE, config.myid().orElse(0), clock.millis(), config.clientPort(), -1,
+                    ensemble ? quorumConf(config) : ServerInfo.STANDALONE, config.myid().orElse(0), clock.millis(), config.clientPort(), -1,
                     config.dataDir(), config.dataLogDir(), config.tickTimeMillis(), config.clientConnectionsPerHostMax(),
                     config.sessionTimeoutMillisMin(), config.sessionTimeoutMillisMax(), options.listenBacklog());
             FourLetterWordRunner fourLetterWords = new FourLetterWordRunner(parts.loop, registry, info,
@@ -135,6 +136,20 @@ public final class CoordNode implements RunningServer {
         return new CoordCore.Settings(config.tickTimeMillis(), config.sessionTimeoutMillisMin(),
                 config.sessionTimeoutMillisMax(), config.myid().orElse(0), config.extendedTypesEnabled(),
                 options.superDigest(), options.containerCheckIntervalMillis());
+    }
+
+    private static String quorumConf(CoordConfig config) {
+        int myId = config.myid().orElseThrow();
+        ServerSpec self = config.servers().stream().filter(spec -> spec.id() == myId).findFirst().orElseThrow();
+        // A member's client address is known only when its server line names one, or for ourselves.
+        List<String> lines = config.servers().stream()
+                .map(spec -> "server." + spec.id() + "=" + spec.host() + ":" + spec.quorumPort() + ":" + spec.electionPort()
+                        + ":" + spec.peerType().configName()
+                        + (spec.clientPort() != 0 ? ";" + spec.clientHost() + ":" + spec.clientPort()
+                        : spec.id() == myId ? ";" + config.clientPortAddress().getHostAddress() + ":" + config.clientPort() : ""))
+                .toList();
+        return ServerInfo.quorumConf(config.initLimitTicks(), config.syncLimitTicks(), self.electionPort(),
+                self.quorumPort(), self.observer(), lines);
     }
 
     /**

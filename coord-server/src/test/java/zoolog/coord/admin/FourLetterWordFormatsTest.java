@@ -18,7 +18,7 @@ import zoolog.coord.core.CoreView.SessionInfo;
 class FourLetterWordFormatsTest {
 
     static final ServerInfo SERVER = new ServerInfo(
-            ServerInfo.fullVersion("0.1.0", "2025-01-02 03:04 UTC"), ServerInfo.MODE_STANDALONE, 0, 1_000,
+            ServerInfo.fullVersion("0.1.0", "2025-01-02 03:04 UTC"), ServerInfo.STANDALONE, 0, 1_000,
             2181, -1, Path.of("/var/lib/zoolog/data"), Path.of("/var/lib/zoolog/log"),
             2000, 60, 4000, 40000, -1);
 

@@ -27,7 +27,7 @@ final class PipelineFixture {
     final int maxClientCnxns;
 
     PipelineFixture(Path dataDir, FourLetterWhitelist whitelist, int maxClientCnxns) {
-        this.server = new ServerInfo(ServerInfo.fullVersion("test", "today"), ServerInfo.MODE_STANDALONE, 0,
+        this.server = new ServerInfo(ServerInfo.fullVersion("test", "today"), ServerInfo.STANDALONE, 0,
                 clock.millis(), 2181, -1, dataDir, dataDir, 2000, maxClientCnxns, 4000, 40000, -1);
         this.whitelist = whitelist;
         this.maxClientCnxns = maxClientCnxns;

@@ -73,7 +73,7 @@ class ClientStackTest {
         ZkFrameCodec codec = new ZkFrameCodec();
         NettyEffects effects = new NettyEffects(registry, codec, new NoStore());
         loop = new CoreLoop(new ScriptedCore(effects), effects, Clock.systemUTC(), 1000, () -> { });
-        ServerInfo info = new ServerInfo(ServerInfo.fullVersion("test", "today"), ServerInfo.MODE_STANDALONE, 0,
+        ServerInfo info = new ServerInfo(ServerInfo.fullVersion("test", "today"), ServerInfo.STANDALONE, 0,
                 0, 2181, -1, dataDir, dataDir, 2000, 60, 4000, 40000, -1);
         FourLetterWordRunner runner =
                 new FourLetterWordRunner(loop, registry, info, FourLetterWhitelist.parse("*"), Clock.systemUTC());
