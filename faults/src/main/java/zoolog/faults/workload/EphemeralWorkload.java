@@ -23,7 +23,7 @@ import zoolog.faults.proxy.LinkProxy;
  * the heal, {@link #finish} waits until the parent is empty or the expiry bound passed and
  * records the listing; {@link EphemeralChecker} requires it to be empty.
  */
-final class EphemeralWorkload implements Workload {
+final class EphemeralWorkload extends PooledWorkload {
 
     /** Short, so abandoned sessions expire within the run: 6 ticks of the ensemble's 500 ms. */
     static final int SESSION_TIMEOUT_MILLIS = 3000;
@@ -36,17 +36,9 @@ final class EphemeralWorkload implements Workload {
     static final long EXPIRY_WAIT_MILLIS_MAX = 30_000;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-    private final WorkloadContext context;
-    private final WorkerPool pool;
 
     EphemeralWorkload(WorkloadContext context) {
-        this.context = context;
-        this.pool = new WorkerPool("ephemeral", context.clients(), i -> new OwnerWorker(), context.history()::isFull);
-    }
-
-    @Override
-    public String name() {
-        return "ephemeral";
+        super("ephemeral", context);
     }
 
     @Override
@@ -55,13 +47,8 @@ final class EphemeralWorkload implements Workload {
     }
 
     @Override
-    public void start() {
-        pool.start();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        pool.stop();
+    WorkerPool.Worker newWorker() {
+        return new OwnerWorker();
     }
 
     @Override

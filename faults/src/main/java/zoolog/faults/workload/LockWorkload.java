@@ -24,7 +24,7 @@ import zoolog.faults.history.HistoryEntry;
  * records {@code lock-lost} from Curator's connection-state thread at that moment.
  * {@link LockChecker} then checks that no two recorded holds overlap.
  */
-final class LockWorkload implements Workload {
+final class LockWorkload extends PooledWorkload {
 
     static final int SESSION_TIMEOUT_MILLIS = 6000;
     static final int CONNECTION_TIMEOUT_MILLIS = 5000;
@@ -34,17 +34,9 @@ final class LockWorkload implements Workload {
     static final int RETRIES_MAX = 3;
     static final int RETRY_BASE_SLEEP_MILLIS = 100;
 
-    private final WorkloadContext context;
-    private final WorkerPool pool;
 
     LockWorkload(WorkloadContext context) {
-        this.context = context;
-        this.pool = new WorkerPool("lock", context.clients(), i -> new LockWorker(), context.history()::isFull);
-    }
-
-    @Override
-    public String name() {
-        return "lock";
+        super("lock", context);
     }
 
     @Override
@@ -53,13 +45,8 @@ final class LockWorkload implements Workload {
     }
 
     @Override
-    public void start() {
-        pool.start();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        pool.stop();
+    WorkerPool.Worker newWorker() {
+        return new LockWorker();
     }
 
     @Override

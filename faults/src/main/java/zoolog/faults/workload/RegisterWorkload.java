@@ -23,23 +23,14 @@ import zoolog.faults.history.HistoryEntry;
  * is {@code setData(path, value, -1)}; a cas is {@code setData(path, value, v)} with the version
  * this client last saw, which fails with BADVERSION unless the version is still {@code v}.
  */
-final class RegisterWorkload implements Workload {
+final class RegisterWorkload extends PooledWorkload {
 
     static final int KEYS = 3;
 
-    private final WorkloadContext context;
     private final List<String> keys = IntStream.range(0, KEYS).mapToObj(i -> ZnodePaths.REGISTER + "/k" + i).toList();
-    private final WorkerPool pool;
 
     RegisterWorkload(WorkloadContext context) {
-        this.context = context;
-        this.pool = new WorkerPool("register", context.clients(), i -> new RegisterWorker(),
-                context.history()::isFull);
-    }
-
-    @Override
-    public String name() {
-        return "register";
+        super("register", context);
     }
 
     @Override
@@ -53,13 +44,8 @@ final class RegisterWorkload implements Workload {
     }
 
     @Override
-    public void start() {
-        pool.start();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        pool.stop();
+    WorkerPool.Worker newWorker() {
+        return new RegisterWorker();
     }
 
     @Override

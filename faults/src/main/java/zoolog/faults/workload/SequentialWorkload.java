@@ -15,21 +15,13 @@ import zoolog.faults.history.HistoryEntry;
  * is recorded. {@link SequentialChecker} then checks the numbers are unique and gapless and no
  * acknowledged create was lost.
  */
-final class SequentialWorkload implements Workload {
+final class SequentialWorkload extends PooledWorkload {
 
     static final String PREFIX = ZnodePaths.SEQUENTIAL + "/n-";
 
-    private final WorkloadContext context;
-    private final WorkerPool pool;
 
     SequentialWorkload(WorkloadContext context) {
-        this.context = context;
-        this.pool = new WorkerPool("sequential", context.clients(), i -> new CreateWorker(), context.history()::isFull);
-    }
-
-    @Override
-    public String name() {
-        return "sequential";
+        super("sequential", context);
     }
 
     @Override
@@ -38,13 +30,8 @@ final class SequentialWorkload implements Workload {
     }
 
     @Override
-    public void start() {
-        pool.start();
-    }
-
-    @Override
-    public void stop() throws InterruptedException {
-        pool.stop();
+    WorkerPool.Worker newWorker() {
+        return new CreateWorker();
     }
 
     @Override
