@@ -417,9 +417,12 @@ final class Leading {
             }
         }
         learners.values().removeIf(handler -> {
-            boolean silent = peer.nowMillis - handler.lastHeardMillis > settings.syncLimitMillis();
+            // A learner still synchronising (installing a large snapshot, say) gets initLimit, as in ZooKeeper.
+            boolean synced = handler.phase == LearnerHandler.Phase.BROADCAST;
+            long limitMillis = synced ? settings.syncLimitMillis() : settings.initLimitMillis();
+            boolean silent = peer.nowMillis - handler.lastHeardMillis > limitMillis;
             if (silent) {
-                LOG.warn("Learner {} silent for more than syncLimit; dropping it", handler.sid);
+                LOG.warn("Learner {} silent for more than {}; dropping it", handler.sid, synced ? "syncLimit" : "initLimit");
             }
             return silent;
         });
