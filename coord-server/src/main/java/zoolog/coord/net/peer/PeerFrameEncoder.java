@@ -1,8 +1,8 @@
 package zoolog.coord.net.peer;
 
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.MessageLite;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.EncoderException;
@@ -30,12 +30,16 @@ final class PeerFrameEncoder extends MessageToByteEncoder<MessageLite> {
         return ctx.alloc().ioBuffer(PeerFrameDecoder.LENGTH_FIELD_BYTES + size);
     }
 
+    /** Serialises straight into the frame buffer: no stream, no intermediate copy per message. */
     @Override
     protected void encode(ChannelHandlerContext ctx, MessageLite message, ByteBuf out) throws IOException {
-        out.writeInt(checkedSize(message));
-        try (ByteBufOutputStream stream = new ByteBufOutputStream(out)) {
-            message.writeTo(stream);
-        }
+        int size = checkedSize(message);
+        out.writeInt(size);
+        out.ensureWritable(size);
+        CodedOutputStream coded = CodedOutputStream.newInstance(out.nioBuffer(out.writerIndex(), size));
+        message.writeTo(coded);
+        coded.checkNoSpaceLeft();
+        out.writerIndex(out.writerIndex() + size);
     }
 
     private static int checkedSize(MessageLite message) {
