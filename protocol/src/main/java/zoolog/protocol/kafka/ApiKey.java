@@ -26,7 +26,7 @@ public enum ApiKey {
     API_VERSIONS(18, "ApiVersions", 0, 4, 3, "responses always use response header v0; a too-new request gets a v0 UNSUPPORTED_VERSION answer"),
     CREATE_TOPICS(19, "CreateTopics", 0, 4, 5, "v4 lets numPartitions/replicationFactor be -1 for broker defaults"),
     DELETE_TOPICS(20, "DeleteTopics", 0, 1, 4, "by name only"),
-    DELETE_RECORDS(21, "DeleteRecords", 0, 1, 2, ""),
+    DELETE_RECORDS(21, "DeleteRecords", 0, 1, 2, "v0 and v1 are identical on the wire; librdkafka and Java use v1"),
     INIT_PRODUCER_ID(22, "InitProducerId", 0, 1, 2, "mandatory for the default (idempotent) Java producer"),
     DESCRIBE_CONFIGS(32, "DescribeConfigs", 0, 2, 4, "v1 adds synonyms and config source"),
     CREATE_PARTITIONS(37, "CreatePartitions", 0, 1, 2, "v0 and v1 are identical on the wire");
