@@ -22,8 +22,6 @@ public final class KafkaCodec {
 
     /** Every frame starts with its payload size as a big-endian int32. */
     public static final int SIZE_PREFIX_BYTES = 4;
-    /** apiKey, apiVersion and correlationId: the part of a request header every version has. */
-    public static final int REQUEST_HEADER_FIXED_BYTES = 8;
 
     private KafkaCodec() {}
 
