@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import zoolog.coord.core.CoreEffects.NodeWrite;
 import zoolog.coord.core.CoreEffects.SessionWrite;
 import zoolog.coord.zab.DurableOp;
 import zoolog.protocol.peer.SnapshotNode;
+import zoolog.protocol.txn.StoredNode;
 import zoolog.protocol.txn.StoredSession;
 import zoolog.protocol.txn.Txn;
 
@@ -56,6 +58,8 @@ final class StoreWriter implements Runnable {
     private long materializedZxid;
     /** Writer thread only: txns logged since the last snapshot. */
     private long txnsSinceSnapshot;
+    /** Writer thread only: materialisations not yet written, coalesced per key. */
+    private final MaterializeBuffer dirty = new MaterializeBuffer();
     /**
      * Automatic snapshots run here, not on the writer: a checkpoint flushes the memtables, and
      * holding group commit for that long is what made write latency spike every snapCount txns.
@@ -138,6 +142,8 @@ final class StoreWriter implements Runnable {
                 } else if (item instanceof StoreWrite.PutMeta) {
                     group.putMeta((StoreWrite.PutMeta) item);
                 } else {
+                    // A barrier (flush, snapshot, purge) sees everything materialised so far.
+                    group.writeDirty();
                     group = write(group, syncWrite, plainWrite);
                     runBarrier(item, plainWrite);
                 }
@@ -318,7 +324,12 @@ final class StoreWriter implements Runnable {
 
     /** Materialisations were written without fsync; make them durable before the handles close. */
     private void syncOnClose() {
-        try {
+        try (Group last = new Group()) {
+            last.writeDirty();
+            h.db.write(new WriteOptions(), last.batch);
+            if (last.materializedZxid >= 0) {
+                materializedZxid = last.materializedZxid;
+            }
             h.db.syncWal();
         } catch (RocksDBException e) {
             fail(new StoreException("final WAL sync failed: " + e.getMessage(), e), List.of());
@@ -411,6 +422,7 @@ final class StoreWriter implements Runnable {
          * before them, and any materialisation earlier in this batch or an earlier one is gone.
          */
         private void install(DurableOp.InstallSnapshot snapshot) throws RocksDBException {
+            dirty.clear();
             batch.deleteRange(h.nodes, StoreLayout.KEYS_START, StoreLayout.KEYS_END);
             batch.deleteRange(h.sessions, StoreLayout.KEYS_START, StoreLayout.KEYS_END);
             batch.deleteRange(h.log, StoreLayout.KEYS_START, StoreLayout.KEYS_END);
@@ -423,22 +435,39 @@ final class StoreWriter implements Runnable {
             putMaterializedZxid(snapshot.zxid());
         }
 
+        /**
+         * Buffers the materialisation; the buffer is written (one put per changed key, however
+         * often it changed) once it holds {@link MaterializeBuffer#TXNS_MAX} transactions or
+         * {@link MaterializeBuffer#BYTES_MAX} bytes, before any barrier, and at close. Until then
+         * recovery replays those transactions from the log, which is what lazy means here.
+         */
         void materialize(StoreWrite.Materialize m) throws RocksDBException {
-            for (NodeWrite node : m.nodes()) {
-                if (node.node() == null) {
-                    batch.delete(h.nodes, StoreLayout.pathKey(node.path()));
+            dirty.add(m);
+            if (dirty.isFull()) {
+                writeDirty();
+            }
+        }
+
+        void writeDirty() throws RocksDBException {
+            if (dirty.isEmpty()) {
+                return;
+            }
+            for (Map.Entry<String, StoredNode> node : dirty.nodes().entrySet()) {
+                if (node.getValue() == null) {
+                    batch.delete(h.nodes, StoreLayout.pathKey(node.getKey()));
                 } else {
-                    batch.put(h.nodes, StoreLayout.pathKey(node.path()), node.node().toByteArray());
+                    batch.put(h.nodes, StoreLayout.pathKey(node.getKey()), node.getValue().toByteArray());
                 }
             }
-            for (SessionWrite session : m.sessions()) {
-                if (session.session() == null) {
-                    batch.delete(h.sessions, StoreLayout.longKey(session.sessionId()));
+            for (Map.Entry<Long, StoredSession> session : dirty.sessions().entrySet()) {
+                if (session.getValue() == null) {
+                    batch.delete(h.sessions, StoreLayout.longKey(session.getKey()));
                 } else {
-                    batch.put(h.sessions, StoreLayout.longKey(session.sessionId()), session.session().toByteArray());
+                    batch.put(h.sessions, StoreLayout.longKey(session.getKey()), session.getValue().toByteArray());
                 }
             }
-            putMaterializedZxid(m.zxid());
+            putMaterializedZxid(dirty.zxid());
+            dirty.clear();
         }
 
         private void putMaterializedZxid(long zxid) throws RocksDBException {
