@@ -246,12 +246,14 @@ final class ClientSession {
             return;
         }
         InetSocketAddress address = hosts.next();
-        LOG.debug("connecting to {} (session 0x{})", address, Long.toHexString(sessionId));
+        LOG.debug("connecting to {}:{} (session 0x{})", address.getHostString(), address.getPort(),
+                Long.toHexString(sessionId));
         ChannelFuture connect = bootstrap.connect(address);
         channel = connect.channel();
         connect.addListener(done -> {
             if (!done.isSuccess()) {
-                LOG.debug("cannot connect to {}: {}", address, done.cause().toString());
+                LOG.debug("cannot connect to {}:{}: {}", address.getHostString(), address.getPort(),
+                        done.cause().toString());
                 onChannelLost(connect.channel());
             }
         });

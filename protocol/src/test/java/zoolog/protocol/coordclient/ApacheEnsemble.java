@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.server.quorum.QuorumPeer;
 import org.apache.zookeeper.server.quorum.QuorumPeerConfig;
 import org.apache.zookeeper.server.quorum.QuorumPeerMain;
 import org.apache.zookeeper.util.ServiceUtils;
@@ -59,15 +61,39 @@ final class ApacheEnsemble implements AutoCloseable {
         return members.stream().map(m -> "127.0.0.1:" + m.clientPort).toList();
     }
 
-    /** Stops the member serving {@code clientPort}; the others keep a quorum if enough remain. */
+    /**
+     * Stops the member serving {@code clientPort} and returns once the others serve clients again
+     * under a leader other than it: stopping the leader starts an election, during which the
+     * followers drop their clients, and a test must not mistake that window for the client's fault.
+     */
     void stopMember(int clientPort) throws InterruptedException {
+        Member stopped = members.stream().filter(m -> m.clientPort == clientPort).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no member on port " + clientPort));
+        long stoppedId = stopped.main.peer().getMyId();
+        stopped.stop();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Deadlines.WAIT_MILLIS);
+        while (!servingWithout(stoppedId)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no stable quorum within " + Deadlines.WAIT_MILLIS + " ms");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private boolean servingWithout(long stoppedId) {
         for (Member member : members) {
-            if (member.clientPort == clientPort) {
-                member.stop();
-                return;
+            if (!member.thread.isAlive()) {
+                continue;
+            }
+            QuorumPeer peer = member.main.peer();
+            boolean settled = peer.getPeerState() == QuorumPeer.ServerState.LEADING
+                    || peer.getPeerState() == QuorumPeer.ServerState.FOLLOWING;
+            if (!settled || peer.getCurrentVote().getId() == stoppedId || peer.getActiveServer() == null
+                    || !peer.getActiveServer().isRunning()) {
+                return false;
             }
         }
-        throw new IllegalArgumentException("no member on port " + clientPort);
+        return true;
     }
 
     @Override
@@ -97,7 +123,7 @@ final class ApacheEnsemble implements AutoCloseable {
         properties.setProperty("admin.enableServer", "false");
         QuorumPeerConfig config = new QuorumPeerConfig();
         config.parseProperties(properties);
-        QuorumPeerMain main = new QuorumPeerMain();
+        Peer main = new Peer();
         Thread thread = new Thread(() -> {
             try {
                 main.runFromConfig(config);
@@ -127,7 +153,14 @@ final class ApacheEnsemble implements AutoCloseable {
         }
     }
 
-    private record Member(int clientPort, QuorumPeerMain main, Thread thread) {
+    /** Exposes the running peer, which QuorumPeerMain keeps to itself and its subclasses. */
+    private static final class Peer extends QuorumPeerMain {
+        QuorumPeer peer() {
+            return quorumPeer;
+        }
+    }
+
+    private record Member(int clientPort, Peer main, Thread thread) {
         void stop() throws InterruptedException {
             if (!thread.isAlive()) {
                 return;
