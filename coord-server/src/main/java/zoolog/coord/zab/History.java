@@ -24,10 +24,6 @@ final class History {
         }
     }
 
-    long baseZxid() {
-        return baseZxid;
-    }
-
     long lastZxid() {
         return entries.isEmpty() ? baseZxid : entries.get(entries.size() - 1).getZxid();
     }
@@ -53,12 +49,6 @@ final class History {
             return entries.get(insertion - 1).getZxid();
         }
         return zxid > baseZxid ? baseZxid : -1;
-    }
-
-    /** The entry with exactly this zxid, or null. */
-    Txn get(long zxid) {
-        int index = indexOf(zxid);
-        return index >= 0 ? entries.get(index) : null;
     }
 
     /** Entries with a zxid above {@code zxid}, in order (a view; copy before changing the history). */
@@ -94,10 +84,6 @@ final class History {
             baseZxid = entries.get(excess - 1).getZxid();
             entries.subList(0, excess).clear();
         }
-    }
-
-    int size() {
-        return entries.size();
     }
 
     /** Binary search by zxid: the index, or {@code -(insertion point) - 1}. */
