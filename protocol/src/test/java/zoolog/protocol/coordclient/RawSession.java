@@ -50,9 +50,12 @@ final class RawSession {
             socket.setSoTimeout((int) Deadlines.WAIT_MILLIS);
             DataInputStream in = new DataInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
+            // Handshake and closeSession in one write: the server takes over the session and closes
+            // it in one go, before the evicted client can reconnect and take the session back.
             ByteBuf frame = Unpooled.buffer();
             ZkCodec.encodeConnectRequest(new ConnectRequest(0, 0, CoordClientContract.SESSION_TIMEOUT_MILLIS, sessionId,
                     password, false, true), frame);
+            ZkCodec.encodeRequest(1, new ZkRequest.CloseSession(), frame);
             out.write(frame.array(), frame.arrayOffset(), frame.readableBytes());
             ByteBuf handshake;
             try {
@@ -63,9 +66,6 @@ final class RawSession {
             if (ZkCodec.decodeConnectResponse(handshake).timeoutMillis() <= 0) {
                 throw new IllegalStateException("session 0x" + Long.toHexString(sessionId) + " is already gone");
             }
-            frame.clear();
-            ZkCodec.encodeRequest(1, new ZkRequest.CloseSession(), frame);
-            out.write(frame.array(), frame.arrayOffset(), frame.readableBytes());
             ByteBuf replyFrame;
             try {
                 replyFrame = readFrame(in);
