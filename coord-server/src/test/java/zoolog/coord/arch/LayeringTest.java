@@ -19,7 +19,7 @@ class LayeringTest {
 
     private static final String[] CORE = {
         "zoolog.coord.core..", "zoolog.coord.tree..", "zoolog.coord.ops..", "zoolog.coord.session..",
-        "zoolog.coord.watch..", "zoolog.coord.acl.."
+        "zoolog.coord.watch..", "zoolog.coord.acl..", "zoolog.coord.zab.."
     };
 
     private final JavaClasses classes = new ClassFileImporter()
