@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import zoolog.coord.cli.CoordServerMain;
@@ -41,6 +43,8 @@ final class ServerProcess implements AutoCloseable {
     /** Keeps the child light on a 2-core machine: small heap, no C2 compiler threads competing. */
     private static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1");
+
+    private static final Set<Integer> PORTS_HANDED_OUT = new HashSet<>();
 
     private final Path dir;
     private final Path configFile;
@@ -77,9 +81,18 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(dir, config, port);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
+    /**
+     * A port nothing listens on now and that this JVM has not handed out before. The kernel
+     * readily gives a just-closed ephemeral port back to the next probe, so without the memory an
+     * ensemble's config could list one port twice.
+     */
+    static synchronized int freePort() throws IOException {
+        while (true) {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                if (PORTS_HANDED_OUT.add(probe.getLocalPort())) {
+                    return probe.getLocalPort();
+                }
+            }
         }
     }
 
