@@ -68,6 +68,16 @@ public final class KafkaCodec {
      * than Zoolog supports.
      */
     public static void encodeResponse(RequestHeader request, KafkaResponse response, ByteBuf out) {
+        encodeResponse(request, response, out, null);
+    }
+
+    /**
+     * As {@link #encodeResponse(RequestHeader, KafkaResponse, ByteBuf)}, with RECORDS fields that
+     * hold {@code splicer}'s tokens left to the transport: the size prefix counts their bytes, the
+     * output does not contain them. Null means copy every RECORDS field.
+     */
+    public static void encodeResponse(RequestHeader request, KafkaResponse response, ByteBuf out,
+                                      RecordsSplicer splicer) {
         ApiKey key = request.apiKey();
         if (response.apiKey() != key) {
             throw new IllegalArgumentException(response.apiKey() + " response to a " + key + " request");
@@ -79,10 +89,10 @@ public final class KafkaCodec {
         if (key.responseHeaderVersion(version) >= 1) {
             new KafkaWriter(out, true).writeEmptyTaggedFields();
         }
-        KafkaWriter body = new KafkaWriter(out, key.isFlexible(version));
+        KafkaWriter body = new KafkaWriter(out, key.isFlexible(version), splicer);
         response.writeTo(body, version);
         body.writeEmptyTaggedFields();
-        out.setInt(start, out.writerIndex() - start - SIZE_PREFIX_BYTES);
+        out.setInt(start, Math.toIntExact(out.writerIndex() - start - SIZE_PREFIX_BYTES + body.splicedBytes()));
     }
 
     private static KafkaRequest readBody(ApiKey key, KafkaReader r, short version) throws KafkaCodecException {

@@ -29,10 +29,23 @@ public final class KafkaWriter {
 
     private final ByteBuf out;
     private final boolean flexible;
+    private final RecordsSplicer splicer;
+    private long splicedBytes;
 
     public KafkaWriter(ByteBuf out, boolean flexible) {
+        this(out, flexible, null);
+    }
+
+    /** A writer that hands RECORDS fields holding {@code splicer}'s tokens to it instead of copying them. */
+    public KafkaWriter(ByteBuf out, boolean flexible, RecordsSplicer splicer) {
         this.out = out;
         this.flexible = flexible;
+        this.splicer = splicer;
+    }
+
+    /** Bytes of spliced records: part of the message on the wire, but not in the output buffer. */
+    public long splicedBytes() {
+        return splicedBytes;
     }
 
     public boolean flexible() {
@@ -159,6 +172,13 @@ public final class KafkaWriter {
 
     /** A RECORDS field: nullable bytes taken from {@code records} without moving its reader index. */
     public void writeRecords(ByteBuf records) {
+        int splicedSize = splicer == null || records == null ? -1 : splicer.splicedSize(records);
+        if (splicedSize >= 0) {
+            writeLength(splicedSize);
+            splicer.splice(out, records);
+            splicedBytes += splicedSize;
+            return;
+        }
         writeLength(records == null ? -1 : records.readableBytes());
         if (records != null) {
             out.writeBytes(records, records.readerIndex(), records.readableBytes());
