@@ -219,4 +219,21 @@ final class Group {
         }
         pendingSyncMembers.clear();
     }
+
+    /** Every member with its metadata for the selected protocol: what the leader assigns from. */
+    List<JoinGroup.Member> currentMemberMetadata() {
+        List<JoinGroup.Member> result = new ArrayList<>(members.size());
+        for (GroupMember member : members.values()) {
+            result.add(new JoinGroup.Member(member.memberId, member.groupInstanceId, member.metadata(protocolName)));
+        }
+        return result;
+    }
+
+    /** A member synced; once all have, the sync deadline no longer applies. */
+    void removePendingSyncMember(String memberId) {
+        pendingSyncMembers.remove(memberId);
+        if (pendingSyncMembers.isEmpty()) {
+            syncDeadlineMillis = NO_DEADLINE;
+        }
+    }
 }

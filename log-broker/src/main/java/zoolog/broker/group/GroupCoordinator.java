@@ -251,16 +251,7 @@ public final class GroupCoordinator {
     private JoinGroup.Response currentGenerationJoinResponse(Group group, String memberId, boolean withMembers) {
         return new JoinGroup.Response(0, KafkaError.NONE.code(), group.generationId,
                 Objects.requireNonNullElse(group.protocolName, ""), Objects.requireNonNullElse(group.leaderId, ""),
-                memberId, withMembers ? currentMemberMetadata(group) : List.of());
-    }
-
-    private static List<JoinGroup.Member> currentMemberMetadata(Group group) {
-        List<JoinGroup.Member> result = new ArrayList<>(group.members.size());
-        for (GroupMember member : group.members.values()) {
-            result.add(new JoinGroup.Member(member.memberId, member.groupInstanceId,
-                    member.metadata(group.protocolName)));
-        }
-        return result;
+                memberId, withMembers ? group.currentMemberMetadata() : List.of());
     }
 
     private void maybePrepareRebalance(Group group, long nowMillis) {
@@ -336,7 +327,7 @@ public final class GroupCoordinator {
         if (group.is(GroupState.EMPTY)) {
             return;
         }
-        List<JoinGroup.Member> memberMetadata = currentMemberMetadata(group);
+        List<JoinGroup.Member> memberMetadata = group.currentMemberMetadata();
         for (GroupMember member : group.members.values()) {
             if (member.awaitingJoin != null) {
                 Consumer<JoinGroup.Response> reply = member.awaitingJoin;
@@ -373,7 +364,7 @@ public final class GroupCoordinator {
                     member.awaitingSync.accept(GroupResponses.sync(KafkaError.REBALANCE_IN_PROGRESS));
                 }
                 member.awaitingSync = reply;
-                removePendingSyncMember(group, member.memberId);
+                group.removePendingSyncMember(member.memberId);
                 if (group.isLeader(member.memberId)) {
                     Map<String, byte[]> assignments = new LinkedHashMap<>();
                     request.assignments().forEach(a -> assignments.put(a.memberId(), a.assignment()));
@@ -385,7 +376,7 @@ public final class GroupCoordinator {
                 }
             }
             case STABLE -> {
-                removePendingSyncMember(group, member.memberId);
+                group.removePendingSyncMember(member.memberId);
                 reply.accept(new SyncGroup.Response(0, KafkaError.NONE.code(), member.assignment));
                 scheduleHeartbeat(member, nowMillis);
             }
@@ -407,13 +398,6 @@ public final class GroupCoordinator {
             return KafkaError.ILLEGAL_GENERATION;
         }
         return KafkaError.NONE;
-    }
-
-    private static void removePendingSyncMember(Group group, String memberId) {
-        group.pendingSyncMembers.remove(memberId);
-        if (group.pendingSyncMembers.isEmpty()) {
-            group.syncDeadlineMillis = Group.NO_DEADLINE;
-        }
     }
 
     private void resetAndPropagateAssignmentError(Group group, KafkaError error, long nowMillis) {
