@@ -9,7 +9,12 @@ import zoolog.broker.log.LogCheckpoint;
 import zoolog.broker.log.LogReadResult;
 import zoolog.broker.log.PartitionLog;
 import zoolog.broker.log.TimestampAndOffset;
+import zoolog.broker.producer.BatchSequence;
+import zoolog.broker.producer.ProducerStateStore;
+import zoolog.broker.producer.ProducerStateTable;
+import zoolog.broker.producer.SequenceVerdict;
 import zoolog.protocol.kafka.KafkaError;
+import zoolog.protocol.kafka.record.RecordBatch;
 import zoolog.protocol.kafka.record.RecordError;
 
 /**
@@ -33,13 +38,17 @@ public final class Partition {
     private final int localBrokerId;
     private final PartitionLog log;
     private final FlushPolicy flushPolicy;
+    private final ProducerStateTable producers;
+    private final ProducerStateStore producerStore;
     private final ReentrantLock lock = new ReentrantLock();
     private ReplicaState state;
     private long unflushedMessages;
     private boolean deleted;
 
     Partition(TopicPartition topicPartition, String topicId, int localBrokerId, PartitionLog log, ReplicaState state,
-              FlushPolicy flushPolicy) {
+              FlushPolicy flushPolicy, ProducerStateTable producers, ProducerStateStore producerStore) {
+        this.producers = producers;
+        this.producerStore = producerStore;
         this.topicPartition = topicPartition;
         this.topicId = topicId;
         this.localBrokerId = localBrokerId;
@@ -79,9 +88,24 @@ public final class Partition {
             if (requiredAcks == -1 && state.isr().size() < minInsyncReplicas) {
                 return AppendOutcome.failed(KafkaError.NOT_ENOUGH_REPLICAS);
             }
+            BatchSequence sequence = sequenceOf(batch);
+            if (sequence != null) {
+                SequenceVerdict verdict = producers.check(sequence);
+                if (verdict instanceof SequenceVerdict.Duplicate duplicate) {
+                    return new AppendOutcome(KafkaError.NONE, duplicate.firstOffset(), duplicate.logAppendTimeMs(),
+                            log.logStartOffset());
+                }
+                if (verdict instanceof SequenceVerdict.Reject reject) {
+                    return AppendOutcome.failed(reject.error());
+                }
+            }
             LogAppendInfo info = log.appendAsLeader(batch, state.leaderEpoch(), nowMillis);
             if (info.error() != RecordError.NONE) {
                 return AppendOutcome.failed(toKafkaError(info.error()));
+            }
+            if (sequence != null) {
+                producers.recordAppend(sequence, info.firstOffset(), info.lastOffset(), info.logAppendTimeMillis(),
+                        nowMillis);
             }
             advanceHighWatermark();
             unflushedMessages += info.recordsCount();
@@ -221,6 +245,7 @@ public final class Partition {
             if (!deleted) {
                 deleted = true;
                 log.closeHandlers();
+                producerStore.remove(topicPartition.topic(), topicPartition.partition());
             }
         } finally {
             lock.unlock();
@@ -237,9 +262,25 @@ public final class Partition {
         }
     }
 
+    /**
+     * Fsyncs the log, then saves the producer state as of the new recovery point: a restart
+     * loads that snapshot and replays only the batches after it, which recovery re-checks anyway.
+     */
     private void flushLocked() throws IOException {
         log.flush();
         unflushedMessages = 0;
+        producers.onLogStartOffset(log.logStartOffset());
+        producerStore.save(topicPartition.topic(), topicPartition.partition(), producers.snapshot(log.logEndOffset()));
+    }
+
+    /** The producer identity of an idempotent batch, or null for a batch without a producer id. */
+    private static BatchSequence sequenceOf(ByteBuffer buffer) {
+        RecordBatch batch = RecordBatch.at(buffer, buffer.position());
+        if (batch.producerId() < 0) {
+            return null;
+        }
+        return BatchSequence.of(batch.producerId(), batch.producerEpoch(), batch.baseSequence(),
+                batch.lastOffsetDelta());
     }
 
     private static KafkaError toKafkaError(RecordError error) {

@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
 import zoolog.broker.log.LogCheckpoint;
 import zoolog.broker.log.LogConfig;
 import zoolog.broker.log.PartitionLog;
+import zoolog.broker.producer.ProducerStateLoader;
+import zoolog.broker.producer.ProducerStateStore;
+import zoolog.broker.producer.ProducerStateTable;
 import zoolog.protocol.kafka.KafkaError;
 
 /**
@@ -30,13 +33,15 @@ public final class ReplicaManager implements AutoCloseable {
     private final int brokerId;
     private final LogManager logManager;
     private final FlushPolicy flushPolicy;
+    private final ProducerStateStore producerStore;
     private final Map<TopicPartition, PartitionLog> unattached;
     private final ConcurrentHashMap<TopicPartition, Partition> partitions = new ConcurrentHashMap<>();
     private final AppendListeners appendListeners = new AppendListeners();
 
     public ReplicaManager(int brokerId, LogManager logManager, Map<TopicPartition, PartitionLog> logsOnDisk,
-                          FlushPolicy flushPolicy) {
+                          FlushPolicy flushPolicy, ProducerStateStore producerStore) {
         this.brokerId = brokerId;
+        this.producerStore = producerStore;
         this.logManager = logManager;
         this.flushPolicy = flushPolicy;
         this.unattached = new ConcurrentHashMap<>(logsOnDisk);
@@ -77,7 +82,9 @@ public final class ReplicaManager implements AutoCloseable {
             if (log == null) {
                 log = logManager.create(tp, config);
             }
-            Partition partition = new Partition(tp, topicId, brokerId, log, state, flushPolicy);
+            ProducerStateTable producers = ProducerStateLoader.load(log, producerStore, tp.topic(), tp.partition());
+            Partition partition = new Partition(tp, topicId, brokerId, log, state, flushPolicy, producers,
+                    producerStore);
             partitions.put(tp, partition);
             return partition;
         }

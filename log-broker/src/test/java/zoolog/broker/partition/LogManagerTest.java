@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zoolog.broker.log.LogConfig;
+import zoolog.broker.producer.ProducerStateStore;
+import zoolog.broker.state.BrokerStateDb;
 import zoolog.protocol.kafka.KafkaError;
 import zoolog.protocol.kafka.record.RecordBatchBuilder;
 
@@ -37,9 +41,22 @@ class LogManagerTest {
         return builder.build();
     }
 
+    private BrokerStateDb stateDb;
+
+    @BeforeEach
+    void openStateDb() throws IOException {
+        stateDb = BrokerStateDb.open(dir.resolve("state"));
+    }
+
+    @AfterEach
+    void closeStateDb() {
+        stateDb.close();
+    }
+
     private ReplicaManager open(List<Path> logDirs) throws IOException {
         LogManager.Opened opened = LogManager.open(logDirs, tp -> LogConfig.defaults(), 2);
-        return new ReplicaManager(0, opened.manager(), opened.logs(), FlushPolicy.NEVER_BY_COUNT);
+        return new ReplicaManager(0, opened.manager(), opened.logs(), FlushPolicy.NEVER_BY_COUNT,
+                new ProducerStateStore(stateDb));
     }
 
     @Test

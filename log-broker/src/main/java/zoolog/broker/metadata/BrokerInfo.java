@@ -1,0 +1,4 @@
+package zoolog.broker.metadata;
+
+/** A live broker as {@code /brokers/ids/<id>} describes it. */
+public record BrokerInfo(int id, String host, int port) {}
