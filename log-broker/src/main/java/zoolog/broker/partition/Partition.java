@@ -55,6 +55,9 @@ public final class Partition {
         this.log = log;
         this.state = state;
         this.flushPolicy = flushPolicy;
+        // A leader that is its whole ISR has every record it holds committed, including a tail
+        // recovered after a crash whose high-watermark checkpoint was older.
+        advanceHighWatermark();
     }
 
     public TopicPartition topicPartition() {
