@@ -105,6 +105,34 @@ class ProduceConsumeIT {
         }
     }
 
+    @Test
+    void twoMembersSplitThePartitionsAndTheSurvivorTakesAllWhenOneLeaves() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("shared", 4, (short) 1))).all().get();
+        }
+        try (KafkaConsumer<String, String> first = consumer("split"); KafkaConsumer<String, String> second =
+                consumer("split")) {
+            first.subscribe(List.of("shared"));
+            second.subscribe(List.of("shared"));
+            long deadline = System.currentTimeMillis() + WAIT_MILLIS_MAX;
+            while ((first.assignment().size() != 2 || second.assignment().size() != 2)
+                    && System.currentTimeMillis() < deadline) {
+                first.poll(POLL);
+                second.poll(POLL);
+            }
+            assertEquals(2, first.assignment().size(), "each member gets half: " + first.assignment());
+            assertEquals(2, second.assignment().size(), "each member gets half: " + second.assignment());
+            Set<org.apache.kafka.common.TopicPartition> all = new java.util.HashSet<>(first.assignment());
+            all.addAll(second.assignment());
+            assertEquals(4, all.size(), "no partition is given twice");
+            second.close();
+            while (first.assignment().size() != 4 && System.currentTimeMillis() < deadline) {
+                first.poll(POLL);
+            }
+            assertEquals(4, first.assignment().size(), "the survivor takes every partition after the rebalance");
+        }
+    }
+
     private List<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer, int atLeast) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         long deadline = System.currentTimeMillis() + WAIT_MILLIS_MAX;
