@@ -26,7 +26,7 @@ final class Group {
     final String groupId;
     GroupState state = GroupState.EMPTY;
     int generationId;
-    /** Fixed by the first member; null while the group has no members. */
+    /** Fixed by the first member and kept while the group is Empty (listed as "consumer", as Kafka does); null before any member joined. */
     String protocolType;
     /** The protocol of the current generation; null while Empty. */
     String protocolName;
@@ -156,9 +156,6 @@ final class Group {
         }
         pendingMembers.remove(memberId);
         pendingSyncMembers.remove(memberId);
-        if (members.isEmpty()) {
-            protocolType = null;
-        }
     }
 
     /** A restarted static instance takes over the member (and its assignment) under a new member id. */
