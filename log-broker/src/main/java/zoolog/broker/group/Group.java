@@ -26,7 +26,10 @@ final class Group {
     final String groupId;
     GroupState state = GroupState.EMPTY;
     int generationId;
-    /** Fixed by the first member and kept while the group is Empty (listed as "consumer", as Kafka does); null before any member joined. */
+    /**
+     * Fixed by the first member and kept while the group is Empty (so it is still listed as a
+     * consumer group, as in Kafka); null before any member joined.
+     */
     String protocolType;
     /** The protocol of the current generation; null while Empty. */
     String protocolName;
