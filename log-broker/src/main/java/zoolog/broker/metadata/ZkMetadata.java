@@ -12,12 +12,18 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import zoolog.broker.config.BrokerConfig;
 import zoolog.protocol.coordclient.CoordClient;
 import zoolog.protocol.coordclient.CoordClientConfig;
+import zoolog.protocol.coordclient.ConnectionState;
 import zoolog.protocol.coordclient.CoordException;
 import zoolog.protocol.coordclient.NodeData;
 import zoolog.protocol.coordclient.Ops;
@@ -32,7 +38,10 @@ import zoolog.protocol.zk.ZkRequest;
  * partition states, deletion requests. Everything goes through Zoolog's own {@link CoordClient};
  * a {@code zookeeper.connect} chroot ({@code host:2181/kafka}) is applied here by prefixing every
  * path. Methods block up to the connection timeout and turn coordination errors into an
- * {@link IOException} with one line. Thread-safe (the client is).
+ * {@link IOException} with one line. When the session expires (the broker was cut off for longer
+ * than its session timeout, so its ephemeral registration is gone), a new session is opened and
+ * the {@link #onNewSession} callbacks run, so the broker registers again as Kafka's does.
+ * Thread-safe (the client is; the reference to it is replaced atomically).
  */
 public final class ZkMetadata implements AutoCloseable {
 
@@ -45,21 +54,36 @@ public final class ZkMetadata implements AutoCloseable {
             "/config/users", "/config/brokers", "/config/ips");
     private static final byte[] EMPTY = new byte[0];
 
-    private final CoordClient client;
+    /** Pause between attempts to open a new session while the coordination server is unreachable. */
+    private static final long RENEW_RETRY_MILLIS = 1_000;
+
+    private volatile CoordClient client;
+    private final Supplier<CoordClient> newClient;
     private final String chroot;
     private final long timeoutMillis;
+    private final List<Runnable> sessionListeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService renewer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "coord-session-renewer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
 
-    private ZkMetadata(CoordClient client, String chroot, long timeoutMillis) {
+    private ZkMetadata(CoordClient client, Supplier<CoordClient> newClient, String chroot, long timeoutMillis) {
         this.client = client;
+        this.newClient = newClient;
         this.chroot = chroot;
         this.timeoutMillis = timeoutMillis;
+        watchExpiry(client);
     }
 
     /** Connects to {@code zookeeper.connect}, waiting up to {@code zookeeper.connection.timeout.ms}. */
     public static ZkMetadata connect(BrokerConfig config) throws IOException {
-        CoordClient client = CoordClient.start(CoordClientConfig.of(config.zookeeperHosts(),
+        Supplier<CoordClient> newClient = () -> CoordClient.start(CoordClientConfig.of(config.zookeeperHosts(),
                 config.zookeeperSessionTimeoutMs()));
-        ZkMetadata metadata = new ZkMetadata(client, config.zookeeperChroot(), config.zookeeperConnectionTimeoutMs());
+        CoordClient client = newClient.get();
+        ZkMetadata metadata = new ZkMetadata(client, newClient, config.zookeeperChroot(),
+                config.zookeeperConnectionTimeoutMs());
         try {
             metadata.await(client.connected(), "connect to " + config.zookeeperHosts());
         } catch (IOException e) {
@@ -70,12 +94,65 @@ public final class ZkMetadata implements AutoCloseable {
         return metadata;
     }
 
-    public static ZkMetadata using(CoordClient client, String chroot, long timeoutMillis) {
-        return new ZkMetadata(client, chroot, timeoutMillis);
+    /** Metadata over an existing client; {@code newClient} opens a replacement when its session expires. */
+    public static ZkMetadata using(CoordClient client, Supplier<CoordClient> newClient, String chroot,
+                                   long timeoutMillis) {
+        return new ZkMetadata(client, newClient, chroot, timeoutMillis);
     }
 
     public CoordClient client() {
         return client;
+    }
+
+    /** Runs {@code listener} (on the renewer thread) each time a new session replaced an expired one. */
+    public void onNewSession(Runnable listener) {
+        sessionListeners.add(listener);
+    }
+
+    private void watchExpiry(CoordClient watched) {
+        watched.addConnectionStateListener(state -> {
+            if (state == ConnectionState.EXPIRED && !closed) {
+                renewer.execute(() -> renew(watched));
+            }
+        });
+    }
+
+    private void renew(CoordClient expired) {
+        LOG.warn("the session with the coordination server expired; opening a new one");
+        while (!closed) {
+            CoordClient fresh = newClient.get();
+            try {
+                CoordClient.await(fresh.connected(), timeoutMillis);
+            } catch (CoordException | TimeoutException | RuntimeException e) {
+                fresh.close();
+                pause();
+                continue;
+            } catch (InterruptedException e) {
+                fresh.close();
+                Thread.currentThread().interrupt();
+                return;
+            }
+            client = fresh;
+            watchExpiry(fresh);
+            expired.close();
+            LOG.info("new coordination session 0x{}", Long.toHexString(fresh.sessionId()));
+            for (Runnable listener : sessionListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.error("re-establishing after the new session failed: {}", e.toString());
+                }
+            }
+            return;
+        }
+    }
+
+    private static void pause() {
+        try {
+            TimeUnit.MILLISECONDS.sleep(RENEW_RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The chroot (if any) and Kafka's persistent paths. */
@@ -301,6 +378,8 @@ public final class ZkMetadata implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        renewer.shutdownNow();
         client.close();
     }
 

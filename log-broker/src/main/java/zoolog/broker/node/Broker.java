@@ -121,6 +121,7 @@ public final class Broker implements AutoCloseable {
         router.apis = new KafkaApis(new BrokerIdentity(brokerId, settled.advertisedHost(), advertisedPort,
                 clusterId), settled, replicas, topics, groups, producerIds, blockingWork, clock);
         registerBroker(zk, settled, advertisedPort);
+        zk.onNewSession(() -> reestablish(zk, settled, advertisedPort));
         LOG.info("[KafkaServer id={}] started (cluster {}, listener {})", brokerId, clusterId, boundAddress);
     }
 
@@ -216,6 +217,17 @@ public final class Broker implements AutoCloseable {
                 }
                 TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE_MILLIS);
             }
+        }
+    }
+
+    /** After a new coordination session replaced an expired one: controller and registration again. */
+    private void reestablish(ZkMetadata zk, BrokerConfig config, int advertisedPort) {
+        try {
+            zk.tryElectController(brokerId);
+            zk.registerBroker(brokerId, config.advertisedHost(), advertisedPort);
+            LOG.info("broker {} registered again under /brokers/ids after its session expired", brokerId);
+        } catch (IOException e) {
+            LOG.error("could not register again after the coordination session expired: {}", e.getMessage());
         }
     }
 

@@ -87,6 +87,10 @@ public final class TopicManager implements AutoCloseable {
             return null;
         });
         zk.watchTopics(() -> admin.execute(this::refresh));
+        zk.onNewSession(() -> {
+            zk.watchTopics(() -> admin.execute(this::refresh));
+            admin.execute(this::refresh);
+        });
     }
 
     public Optional<TopicInfo> topic(String name) {

@@ -62,6 +62,12 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP or SIGCONT: a stopped broker keeps its sockets but answers nothing, as in a long GC pause. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name + " failed");
+    }
+
     /** SIGKILL: no shutdown hook, nothing flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

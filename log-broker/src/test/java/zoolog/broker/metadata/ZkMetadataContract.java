@@ -50,7 +50,8 @@ abstract class ZkMetadataContract {
     private ZkMetadata metadata(String chroot) throws Exception {
         CoordClient client = CoordClient.start(connect, 6_000);
         CoordClient.await(client.connected(), TIMEOUT_MILLIS);
-        ZkMetadata metadata = ZkMetadata.using(client, chroot, TIMEOUT_MILLIS);
+        ZkMetadata metadata = ZkMetadata.using(client, () -> CoordClient.start(connect, 6_000), chroot,
+                TIMEOUT_MILLIS);
         metadata.ensurePersistentPaths();
         return metadata;
     }
