@@ -94,11 +94,6 @@ public final class ProducerStateTable {
         producers.values().removeIf(p -> !p.batches.isEmpty() && p.batches.getLast().lastOffset() < logStartOffset);
     }
 
-    /** Forgets producers idle for longer than {@code producer.id.expiration.ms}. */
-    public void removeExpired(long nowMillis, long expirationMillis) {
-        producers.values().removeIf(p -> nowMillis - p.lastAppendMillis > expirationMillis);
-    }
-
     public int producerCount() {
         return producers.size();
     }
