@@ -44,6 +44,9 @@ public final class KafkaBenchRunner implements Callable<Integer> {
     @Option(names = "--record-bytes", description = "Record value size (default 1024).")
     int recordBytes = 1024;
 
+    @Option(names = "--rate", description = "Records per second for the producer; 0 (default) sends flat out.")
+    int recordsPerSecond;
+
     @Option(names = "--zoolog-broker-dir", required = true, description = "log-broker/target (jar and lib/).")
     Path zoologBrokerDir;
 
@@ -62,7 +65,8 @@ public final class KafkaBenchRunner implements Callable<Integer> {
         List<ProduceConsumeLoad.Case> cases = new ArrayList<>();
         for (String acks : List.of("1", "all")) {
             for (int partitions : List.of(1, 8)) {
-                cases.add(new ProduceConsumeLoad.Case(acks, partitions, recordBytes, warmup, duration));
+                cases.add(new ProduceConsumeLoad.Case(acks, partitions, recordBytes, warmup, duration,
+                        recordsPerSecond));
             }
         }
         Path runDir = resultsDir.resolve("kafka-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern(
@@ -76,6 +80,7 @@ public final class KafkaBenchRunner implements Callable<Integer> {
                 + " | broker CPU s/MB |\n|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve("report.md"), "# bench kafka, " + recordBytes + "-byte records, "
+                + (recordsPerSecond > 0 ? recordsPerSecond + " records/s, " : "flat out, ")
                 + duration.toSeconds() + " s per case after " + warmup.toSeconds() + " s warm-up, "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version() + "\n\n" + report,
                 StandardCharsets.UTF_8);

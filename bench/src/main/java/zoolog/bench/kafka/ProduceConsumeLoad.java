@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,8 +33,13 @@ import zoolog.bench.load.ProcessCpu;
  */
 final class ProduceConsumeLoad {
 
-    /** acks is "1" or "all"; all also turns idempotence on, as the Java producer's defaults do. */
-    record Case(String acks, int partitions, int recordBytes, Duration warmup, Duration measure) {
+    /**
+     * acks is "1" or "all"; all also turns idempotence on, as the Java producer's defaults do.
+     * {@code recordsPerSecond} 0 sends flat out (throughput); a positive rate paces the producer
+     * below saturation, so end-to-end latency measures the broker rather than the producer's queue.
+     */
+    record Case(String acks, int partitions, int recordBytes, Duration warmup, Duration measure,
+                int recordsPerSecond) {
         String label() {
             return "acks=" + acks + ", " + partitions + (partitions == 1 ? " partition" : " partitions");
         }
@@ -96,7 +102,14 @@ final class ProduceConsumeLoad {
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            while (running.get()) {
+            long start = System.nanoTime();
+            for (long sent = 0; running.get(); sent++) {
+                if (spec.recordsPerSecond() > 0) {
+                    long due = start + sent * 1_000_000_000L / spec.recordsPerSecond();
+                    while (System.nanoTime() < due && running.get()) {
+                        LockSupport.parkNanos(due - System.nanoTime());
+                    }
+                }
                 byte[] value = new byte[spec.recordBytes()];
                 ByteBuffer.wrap(value).putLong(System.nanoTime());
                 producer.send(new ProducerRecord<>(topic, value), (metadata, error) -> {
