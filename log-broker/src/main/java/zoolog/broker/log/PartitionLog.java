@@ -2,6 +2,7 @@ package zoolog.broker.log;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -284,6 +285,19 @@ public final class PartitionLog {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The segment files a {@link #flush} would fsync now. Forcing them ahead of the flush, from a
+     * thread that does not own the log, moves the slow part of an fsync out of the owner's way:
+     * {@code FileChannel.force} may run alongside appends, and the flush then finds little left.
+     */
+    public List<FileChannel> unflushedSegmentFiles() {
+        List<FileChannel> files = new ArrayList<>();
+        for (Segment segment : segmentsFrom(recoveryPoint)) {
+            files.add(segment.channel());
+        }
+        return files;
     }
 
     /** Fsyncs every changed segment and its indexes; the recovery point becomes the log end offset. */

@@ -2,6 +2,9 @@ package zoolog.broker.partition;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import zoolog.broker.log.LogAppendInfo;
@@ -194,8 +197,28 @@ public final class Partition {
         }
     }
 
-    /** Fsyncs what was appended since the last flush; the recovery point moves to LEO. */
+    /**
+     * Fsyncs what was appended since the last flush; the recovery point moves to LEO. The bulk of
+     * the fsync happens before the lock is taken, so producers are held up only by the remainder.
+     */
     public void flush() throws IOException {
+        List<FileChannel> files;
+        lock.lock();
+        try {
+            if (deleted) {
+                return;
+            }
+            files = log.unflushedSegmentFiles();
+        } finally {
+            lock.unlock();
+        }
+        for (FileChannel file : files) {
+            try {
+                file.force(false);
+            } catch (ClosedChannelException segmentDeletedMeanwhile) {
+                // Retention or deletion removed it; the flush below no longer needs it.
+            }
+        }
         lock.lock();
         try {
             if (!deleted) {
