@@ -116,6 +116,10 @@ class ReconnectIT {
             proxy.thaw();
             connection.awaitState(KeeperState.SyncConnected);
             assertEquals(sessionId, a.getSessionId());
+            // The client re-registers its watches right behind the handshake, but SyncConnected can
+            // arrive before the server has read them, and a persistent watch replays nothing it
+            // missed; a's own round trip, behind its SetWatches on the same connection, closes the gap.
+            a.exists(base, false);
 
             b.create(base + "/after", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             recursive.nextNodeEvent(EventType.NodeCreated, base + "/after");
